@@ -115,7 +115,7 @@ func (c *Circuit) Validate() error {
 		return fmt.Errorf("global phase is %v", c.GlobalPhase)
 	}
 	for i, op := range c.Ops {
-		if err := op.validate(c.NumQubits, c.NumClbits, len(c.ParamNames)); err != nil {
+		if err := op.Validate(c.NumQubits, c.NumClbits, len(c.ParamNames)); err != nil {
 			return fmt.Errorf("op %d: %w", i, err)
 		}
 	}

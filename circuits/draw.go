@@ -121,7 +121,7 @@ func drawLabel(op Op, names []string) string {
 	base := strings.ToUpper(op.Gate.String())
 	switch op.Gate {
 	case Unitary:
-		base = "U" + fmt.Sprint(len(op.Targets))
+		base = "Unitary"
 	case Reset:
 		return "|0⟩"
 	case I:

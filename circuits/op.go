@@ -182,8 +182,9 @@ func (op Op) clone() Op {
 	}
 }
 
-// validate checks op against a circuit of nq qubits, nc clbits and np parameters.
-func (op Op) validate(nq, nc, np int) error {
+// Validate checks op as part of a circuit of nq qubits, nc classical bits
+// and np parameters: the checks Circuit.Validate runs on every op.
+func (op Op) Validate(nq, nc, np int) error {
 	if !op.Gate.Valid() {
 		return fmt.Errorf("unknown gate kind %d", uint8(op.Gate))
 	}
@@ -196,15 +197,11 @@ func (op Op) validate(nq, nc, np int) error {
 	if len(op.Controls) > 0 && !op.Gate.IsUnitary() {
 		return fmt.Errorf("%s cannot be controlled", op.Gate)
 	}
-	seen := make(map[int]bool, len(op.Targets)+len(op.Controls))
-	for _, q := range op.Qubits() {
-		if q < 0 || q >= nq {
-			return fmt.Errorf("%s: qubit index %d out of range [0, %d)", op.Name(), q, nq)
-		}
-		if seen[q] && op.Gate != Barrier {
-			return fmt.Errorf("%s: qubit %d used twice", op.Name(), q)
-		}
-		seen[q] = true
+	if err := op.checkQubits(op.Targets, nq, nil); err != nil {
+		return err
+	}
+	if err := op.checkQubits(op.Controls, nq, op.Targets); err != nil {
+		return err
 	}
 	if len(op.Params) != op.Gate.NumParams() {
 		return fmt.Errorf("%s: takes %d parameters, got %d", op.Name(), op.Gate.NumParams(), len(op.Params))
@@ -239,6 +236,24 @@ func (op Op) validate(nq, nc, np int) error {
 	default:
 		if len(op.Matrix) != 0 {
 			return fmt.Errorf("%s: only unitary ops carry a matrix", op.Name())
+		}
+	}
+	return nil
+}
+
+// checkQubits checks qs are in range and distinct from each other and from
+// earlier (barriers may repeat). Ops have few qubits, so the quadratic scan
+// beats a map.
+func (op Op) checkQubits(qs []int, nq int, earlier []int) error {
+	for i, q := range qs {
+		if q < 0 || q >= nq {
+			return fmt.Errorf("%s: qubit index %d out of range [0, %d)", op.Name(), q, nq)
+		}
+		if op.Gate == Barrier {
+			continue
+		}
+		if slices.Contains(qs[:i], q) || slices.Contains(earlier, q) {
+			return fmt.Errorf("%s: qubit %d used twice", op.Name(), q)
 		}
 	}
 	return nil

@@ -1,0 +1,295 @@
+package kernel
+
+import (
+	"math/bits"
+	"math/cmplx"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The kernels are checked against the slowest obvious method: scan all 2^n
+// indices and act where the involved bits are zero. Each kernel runs over a
+// random split of its base range into chunks, as the parallel driver cuts
+// it, so partial runs at chunk edges are exercised.
+
+type setup struct {
+	n      int
+	qubits []int
+	sites  Sites
+	data   []complex128
+	chunks [][2]uint64
+}
+
+func newSetup(rng *rand.Rand, k int) setup {
+	n := k + rng.IntN(8)
+	qubits := rng.Perm(n)[:k]
+	s := setup{n: n, qubits: qubits, sites: NewSites(n, qubits, nil)}
+	s.data = make([]complex128, 1<<n)
+	for i := range s.data {
+		s.data[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+	}
+	for lo := uint64(0); lo < s.sites.Count; {
+		hi := min(s.sites.Count, lo+1+uint64(rng.IntN(int(s.sites.Count))))
+		s.chunks = append(s.chunks, [2]uint64{lo, hi})
+		lo = hi
+	}
+	return s
+}
+
+// bases lists the base indices by scanning.
+func (s *setup) bases() []uint64 {
+	var out []uint64
+	for i := uint64(0); i < uint64(len(s.data)); i++ {
+		if i&s.sites.Mask == 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (s *setup) each(f func(lo, hi uint64)) {
+	for _, c := range s.chunks {
+		f(c[0], c[1])
+	}
+}
+
+func randomComplex(rng *rand.Rand) complex128 { return complex(rng.NormFloat64(), rng.NormFloat64()) }
+
+// offsets returns 2^t offsets over the first t qubits of s, or-ed with the
+// remaining qubits as controls.
+func (s *setup) offsets(t int) []uint64 {
+	var ctrl uint64
+	for _, q := range s.qubits[t:] {
+		ctrl |= 1 << q
+	}
+	off := make([]uint64, 1<<t)
+	for l := range off {
+		off[l] = ctrl
+		for i := 0; i < t; i++ {
+			if l>>i&1 == 1 {
+				off[l] |= 1 << s.qubits[i]
+			}
+		}
+	}
+	return off
+}
+
+func requireClose(t *testing.T, want, got []complex128) {
+	t.Helper()
+	for i := range want {
+		require.InDelta(t, 0, cmplx.Abs(want[i]-got[i]), 1e-12, "index %d", i)
+	}
+}
+
+func TestSitesBase(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	for range 200 {
+		s := newSetup(rng, 1+rng.IntN(4))
+		want := s.bases()
+		require.Len(t, want, int(s.sites.Count))
+		b := s.sites.Base(0)
+		for j, w := range want {
+			require.Equal(t, w, s.sites.Base(uint64(j)))
+			require.Equal(t, w, b)
+			b = s.sites.next(b)
+		}
+	}
+}
+
+func TestPairKernels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2, 2))
+	for trial := range 300 {
+		s := newSetup(rng, 1+rng.IntN(4))
+		off := s.offsets(1)
+		if trial%3 == 0 && len(s.qubits) >= 2 { // a SWAP-like pair
+			off = s.offsets(2)[1:3]
+		}
+		o0, o1 := off[0], off[1]
+		m := [4]complex128{randomComplex(rng), randomComplex(rng), randomComplex(rng), randomComplex(rng)}
+		r := [4]float64{rng.NormFloat64(), rng.NormFloat64(), rng.NormFloat64(), rng.NormFloat64()}
+		h := rng.NormFloat64()
+		naive := func(f func(a, b complex128) (complex128, complex128)) []complex128 {
+			out := append([]complex128(nil), s.data...)
+			for _, b := range s.bases() {
+				out[b|o0], out[b|o1] = f(out[b|o0], out[b|o1])
+			}
+			return out
+		}
+		for name, c := range map[string]struct {
+			want []complex128
+			run  func(x []complex128, lo, hi uint64)
+		}{
+			"swap": {naive(func(a, b complex128) (complex128, complex128) { return b, a }),
+				func(x []complex128, lo, hi uint64) { Swap(x, &s.sites, o0, o1, lo, hi) }},
+			"swapPhase": {naive(func(a, b complex128) (complex128, complex128) { return m[1] * b, m[2] * a }),
+				func(x []complex128, lo, hi uint64) { SwapPhase(x, &s.sites, o0, o1, m[1], m[2], lo, hi) }},
+			"mat2": {naive(func(a, b complex128) (complex128, complex128) { return m[0]*a + m[1]*b, m[2]*a + m[3]*b }),
+				func(x []complex128, lo, hi uint64) { Mat2(x, &s.sites, o0, o1, m, lo, hi) }},
+			"real2": {naive(func(a, b complex128) (complex128, complex128) {
+				return complex(r[0], 0)*a + complex(r[1], 0)*b, complex(r[2], 0)*a + complex(r[3], 0)*b
+			}), func(x []complex128, lo, hi uint64) { Real2(x, &s.sites, o0, o1, r, lo, hi) }},
+			"hadamard": {naive(func(a, b complex128) (complex128, complex128) {
+				return complex(h, 0) * (a + b), complex(h, 0) * (a - b)
+			}), func(x []complex128, lo, hi uint64) { Hadamard(x, &s.sites, o0, o1, h, lo, hi) }},
+			"phase": {naive(func(a, b complex128) (complex128, complex128) { return a, m[0] * b }),
+				func(x []complex128, lo, hi uint64) { Phase(x, &s.sites, o1, m[0], lo, hi) }},
+			"diag": {naive(func(a, b complex128) (complex128, complex128) { return m[0] * a, m[3] * b }),
+				func(x []complex128, lo, hi uint64) {
+					Diag(x, &s.sites, []uint64{o0, o1}, []complex128{m[0], m[3]}, lo, hi)
+				}},
+		} {
+			got := append([]complex128(nil), s.data...)
+			s.each(func(lo, hi uint64) { c.run(got, lo, hi) })
+			t.Run(name, func(t *testing.T) { requireClose(t, c.want, got) })
+		}
+	}
+}
+
+func TestDenseKernels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	for range 100 {
+		k := 2 + rng.IntN(2)
+		s := newSetup(rng, k+rng.IntN(2))
+		off := s.offsets(k)
+		d := len(off)
+		m := make([]complex128, d*d)
+		for i := range m {
+			m[i] = randomComplex(rng)
+		}
+		want := append([]complex128(nil), s.data...)
+		for _, b := range s.bases() {
+			in := make([]complex128, d)
+			for l, o := range off {
+				in[l] = want[b|o]
+			}
+			for r, o := range off {
+				var acc complex128
+				for c := range in {
+					acc += m[r*d+c] * in[c]
+				}
+				want[b|o] = acc
+			}
+		}
+		got := append([]complex128(nil), s.data...)
+		s.each(func(lo, hi uint64) { MatK(got, &s.sites, off, m, make([]complex128, d), lo, hi) })
+		requireClose(t, want, got)
+		if k == 2 {
+			got4 := append([]complex128(nil), s.data...)
+			m4 := [16]complex128(m)
+			s.each(func(lo, hi uint64) { Mat4(got4, &s.sites, [4]uint64(off), &m4, lo, hi) })
+			requireClose(t, want, got4)
+		}
+	}
+}
+
+func TestReductions(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	for range 100 {
+		s := newSetup(rng, 1)
+		n := s.n
+		x := s.data
+		f := uint64(rng.IntN(1<<n)) | 1<<s.qubits[0]
+		f &= 1<<(s.qubits[0]+1) - 1 // highest set bit is the sites' qubit
+		z := uint64(rng.IntN(1 << n))
+		// Pauli string X^f Z^z: ⟨x| X^f Z^z |x⟩ = Σ_j conj(x[j⊕f])·(−1)^{|j∧z|}·x[j].
+		var want complex128
+		var wantZ float64
+		for j := range x {
+			sign := complex(float64(1-2*(bits.OnesCount64(uint64(j)&z)&1)), 0)
+			want += cmplx.Conj(x[uint64(j)^f]) * sign * x[j]
+			wantZ += real(sign) * (real(x[j])*real(x[j]) + imag(x[j])*imag(x[j]))
+		}
+		var got complex128
+		s.each(func(lo, hi uint64) { got += XZString(x, &s.sites, f, z, lo, hi) })
+		assert.InDelta(t, 0, cmplx.Abs(got-want), 1e-9)
+		assert.InDelta(t, wantZ, ZString(x[:len(x)/2], 0, z)+ZString(x[len(x)/2:], uint64(len(x)/2), z), 1e-9)
+
+		tb := uint64(1) << s.qubits[0]
+		var p0, p1 float64
+		var c01 complex128
+		for j := range x {
+			if uint64(j)&tb == 0 {
+				p0 += real(x[j] * cmplx.Conj(x[j]))
+				c01 += x[j] * cmplx.Conj(x[uint64(j)|tb])
+			} else {
+				p1 += real(x[j] * cmplx.Conj(x[j]))
+			}
+		}
+		var g0, g1 float64
+		var g01 complex128
+		s.each(func(lo, hi uint64) {
+			a, b, c := QubitBlock(x, &s.sites, tb, lo, hi)
+			g0, g1, g01 = g0+a, g1+b, g01+c
+		})
+		assert.InDelta(t, p0, g0, 1e-9)
+		assert.InDelta(t, p1, g1, 1e-9)
+		assert.InDelta(t, 0, cmplx.Abs(c01-g01), 1e-9)
+
+		qs := rng.Perm(n)[:1+rng.IntN(n)]
+		uq := make([]uint, len(qs))
+		wantM := make([]float64, 1<<len(qs))
+		for i, q := range qs {
+			uq[i] = uint(q)
+		}
+		for j, a := range x {
+			k := 0
+			for i, q := range qs {
+				k |= (j >> q & 1) << i
+			}
+			wantM[k] += real(a)*real(a) + imag(a)*imag(a)
+		}
+		gotM := make([]float64, len(wantM))
+		cut := len(x) / 3
+		Marginal(gotM, x[:cut], 0, uq)
+		Marginal(gotM, x[cut:], uint64(cut), uq)
+		assert.InDeltaSlice(t, wantM, gotM, 1e-9)
+
+		shift := uint(rng.IntN(n))
+		width := 1 + rng.IntN(n-int(shift))
+		wantR := make([]float64, 1<<width)
+		for j, a := range x {
+			wantR[j>>shift&(1<<width-1)] += real(a)*real(a) + imag(a)*imag(a)
+		}
+		gotR := make([]float64, len(wantR))
+		MarginalRange(gotR, x, 0, shift, 1<<width-1)
+		assert.InDeltaSlice(t, wantR, gotR, 1e-9)
+	}
+}
+
+// TestTwoQubitSpecial checks Mat2x2 and Diag4 against Mat4 with the
+// equivalent 4×4 matrix.
+func TestTwoQubitSpecial(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	for range 100 {
+		s := newSetup(rng, 2+rng.IntN(2))
+		off := [4]uint64(s.offsets(2))
+		perm := [3][4]int{{0, 1, 2, 3}, {0, 2, 1, 3}, {0, 3, 1, 2}}[rng.IntN(3)]
+		var m, n, p [4]complex128
+		var full, diag [16]complex128
+		for i := range m {
+			m[i], n[i], p[i] = randomComplex(rng), randomComplex(rng), randomComplex(rng)
+			diag[i*5] = p[i]
+		}
+		for i, blk := range [2][4]complex128{m, n} {
+			a, b := perm[2*i], perm[2*i+1]
+			full[a*4+a], full[a*4+b], full[b*4+a], full[b*4+b] = blk[0], blk[1], blk[2], blk[3]
+		}
+		sub := [4]uint64{off[perm[0]], off[perm[1]], off[perm[2]], off[perm[3]]}
+		for _, c := range []struct {
+			m   *[16]complex128
+			run func(x []complex128, lo, hi uint64)
+		}{
+			{&full, func(x []complex128, lo, hi uint64) { Mat2x2(x, &s.sites, sub, m, n, lo, hi) }},
+			{&diag, func(x []complex128, lo, hi uint64) { Diag4(x, &s.sites, off, p, lo, hi) }},
+		} {
+			want := append([]complex128(nil), s.data...)
+			Mat4(want, &s.sites, off, c.m, 0, s.sites.Count)
+			got := append([]complex128(nil), s.data...)
+			s.each(func(lo, hi uint64) { c.run(got, lo, hi) })
+			requireClose(t, want, got)
+		}
+	}
+}
