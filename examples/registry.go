@@ -1,0 +1,23 @@
+package examples
+
+import (
+	"github.com/qmlkit/qmlkit/examples/demos"
+	"github.com/qmlkit/qmlkit/examples/repro"
+)
+
+// Registry lists every reproduction in the order the tour runs them.
+func Registry() []repro.Reproduction {
+	var all []repro.Reproduction
+	all = append(all, demos.Reproductions()...)
+	return all
+}
+
+// Lookup finds a reproduction by name.
+func Lookup(name string) (repro.Reproduction, bool) {
+	for _, r := range Registry() {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return repro.Reproduction{}, false
+}
