@@ -2,6 +2,7 @@ package examples
 
 import (
 	"github.com/qmlkit/qmlkit/examples/demos"
+	"github.com/qmlkit/qmlkit/examples/qkan"
 	"github.com/qmlkit/qmlkit/examples/repro"
 )
 
@@ -9,6 +10,7 @@ import (
 func Registry() []repro.Reproduction {
 	var all []repro.Reproduction
 	all = append(all, demos.Reproductions()...)
+	all = append(all, qkan.Reproductions()...)
 	return all
 }
 

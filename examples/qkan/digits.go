@@ -154,9 +154,6 @@ func digits(ctx context.Context, opts repro.Options, sz digitSizes) (*repro.Resu
 	text.WriteString("\n")
 	text.WriteString(repro.Table([]string{"head", "mean test accuracy", "params (total)"}, summary))
 	fmt.Fprintf(&text, "\nReference demo (MNIST, CNN extractor, ~1.9k params): QKAN head %.4f vs MLP head %.4f.\n", referenceMNISTQKAN, referenceMNISTMLP)
-	for _, c := range res.Checks {
-		text.WriteString(c.String() + "\n")
-	}
 	res.Text = text.String()
 	return res, nil
 }

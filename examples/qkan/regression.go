@@ -154,9 +154,6 @@ func regression(ctx context.Context, opts repro.Options, sz regSizes) (*repro.Re
 	}
 	fmt.Fprintf(&text, "\nReference demo (exp-sin, QKAN([2,5,1]) r=3, fast readout): train/test MSE ≈ %.1e as the reference code reports it.\n", referenceExpSinMSE)
 	fmt.Fprintf(&text, "Lowest test RMSE per task — %s.\n", strings.Join(winners, "; "))
-	for _, c := range res.Checks {
-		text.WriteString(c.String() + "\n")
-	}
 	if sincPlot != nil {
 		path, err := sincPlot.save(opts.PlotDir)
 		if err != nil {
