@@ -44,7 +44,7 @@ type KMeansResult struct {
 // decreasing distance, lowest index on ties). Labels and Inertia always
 // correspond to the returned centroids.
 func KMeans(X [][]float64, k int, opts KMeansOptions) (*KMeansResult, error) {
-	n, d, err := checkMatrix(X, "X")
+	n, d, err := CheckMatrix(X, "X")
 	if err != nil {
 		return nil, fmt.Errorf("ml: KMeans: %w", err)
 	}
@@ -283,7 +283,7 @@ func (km *kmeansData) relocateEmpty(sums [][]float64, counts []int, dist []float
 // closest to it in Euclidean distance (lowest index on ties). Two centroids
 // can share a nearest sample.
 func NearestSamples(X, centroids [][]float64) ([]int, error) {
-	_, d, err := checkMatrix(X, "X")
+	_, d, err := CheckMatrix(X, "X")
 	if err != nil {
 		return nil, fmt.Errorf("ml: NearestSamples: %w", err)
 	}

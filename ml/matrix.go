@@ -5,9 +5,11 @@ import (
 	"math"
 )
 
-// checkMatrix verifies X is a non-empty rectangular matrix of finite numbers
-// and returns its shape. what names X in messages.
-func checkMatrix(X [][]float64, what string) (n, d int, err error) {
+// CheckMatrix verifies X (rows = samples) is a non-empty rectangular matrix
+// of finite numbers and returns its shape; what names X in messages. Every
+// package that takes a user's data matrix checks it here, so the messages
+// name the row and column the same way everywhere.
+func CheckMatrix(X [][]float64, what string) (n, d int, err error) {
 	if len(X) == 0 {
 		return 0, 0, fmt.Errorf("%s has no rows", what)
 	}
@@ -30,7 +32,7 @@ func checkMatrix(X [][]float64, what string) (n, d int, err error) {
 
 // checkWidth is checkMatrix plus a required number of columns.
 func checkWidth(X [][]float64, what string, want int) error {
-	_, d, err := checkMatrix(X, what)
+	_, d, err := CheckMatrix(X, what)
 	if err != nil {
 		return err
 	}

@@ -29,7 +29,7 @@ type PCA struct {
 // axes (1 ≤ nComponents ≤ min(n, d)), from the thin SVD of the centred matrix
 // computed by gonum.
 func FitPCA(X [][]float64, nComponents int) (*PCA, error) {
-	n, d, err := checkMatrix(X, "X")
+	n, d, err := CheckMatrix(X, "X")
 	if err != nil {
 		return nil, fmt.Errorf("ml: FitPCA: %w", err)
 	}

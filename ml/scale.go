@@ -16,7 +16,7 @@ type StandardScaler struct {
 // rather than to NaN, when its variance is within floating-point error of
 // zero: var ≤ n·ε·var + (n·ε·mean)², scikit-learn's test.
 func FitStandardScaler(X [][]float64) (*StandardScaler, error) {
-	n, d, err := checkMatrix(X, "X")
+	n, d, err := CheckMatrix(X, "X")
 	if err != nil {
 		return nil, fmt.Errorf("ml: FitStandardScaler: %w", err)
 	}
@@ -79,7 +79,7 @@ func FitMinMaxScaler(X [][]float64, low, high float64) (*MinMaxScaler, error) {
 	if !(low < high) || math.IsInf(low, 0) || math.IsInf(high, 0) {
 		return nil, fmt.Errorf("ml: FitMinMaxScaler: need finite low < high, got [%v, %v]", low, high)
 	}
-	_, d, err := checkMatrix(X, "X")
+	_, d, err := CheckMatrix(X, "X")
 	if err != nil {
 		return nil, fmt.Errorf("ml: FitMinMaxScaler: %w", err)
 	}

@@ -2,6 +2,7 @@ package svm
 
 import (
 	"fmt"
+	"github.com/qmlkit/qmlkit/ml"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
@@ -11,7 +12,7 @@ import (
 // 1/(n_features·Var(X)), where Var is the population variance of all entries
 // of X taken together. Like scikit-learn it returns 1 when that variance is 0.
 func GammaScale(X [][]float64) (float64, error) {
-	n, d, err := checkSamples(X, "X")
+	n, d, err := ml.CheckMatrix(X, "X")
 	if err != nil {
 		return 0, fmt.Errorf("svm: GammaScale: %w", err)
 	}
@@ -83,11 +84,11 @@ func dot(x, y []float64) float64 {
 }
 
 func gram(X, Y [][]float64, name string, k func(x, y []float64) float64) (*mat.Dense, error) {
-	nx, dx, err := checkSamples(X, "X")
+	nx, dx, err := ml.CheckMatrix(X, "X")
 	if err != nil {
 		return nil, fmt.Errorf("svm: %s: %w", name, err)
 	}
-	ny, dy, err := checkSamples(Y, "Y")
+	ny, dy, err := ml.CheckMatrix(Y, "Y")
 	if err != nil {
 		return nil, fmt.Errorf("svm: %s: %w", name, err)
 	}
@@ -103,26 +104,4 @@ func gram(X, Y [][]float64, name string, k func(x, y []float64) float64) (*mat.D
 		}
 	}
 	return out, nil
-}
-
-// checkSamples verifies X is a non-empty rectangular matrix of finite numbers.
-func checkSamples(X [][]float64, what string) (n, d int, err error) {
-	if len(X) == 0 {
-		return 0, 0, fmt.Errorf("%s has no samples", what)
-	}
-	d = len(X[0])
-	if d == 0 {
-		return 0, 0, fmt.Errorf("%s has no features", what)
-	}
-	for i, row := range X {
-		if len(row) != d {
-			return 0, 0, fmt.Errorf("%s row %d has %d features, row 0 has %d", what, i, len(row), d)
-		}
-		for j, v := range row {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return 0, 0, fmt.Errorf("%s[%d][%d] = %v is not finite", what, i, j, v)
-			}
-		}
-	}
-	return len(X), d, nil
 }

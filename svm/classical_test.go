@@ -51,9 +51,9 @@ func TestKernelErrors(t *testing.T) {
 	_, err = RBF(X, X, 0)
 	assert.ErrorContains(t, err, "gamma must be positive")
 	_, err = Linear(nil, X)
-	assert.ErrorContains(t, err, "X has no samples")
+	assert.ErrorContains(t, err, "X has no rows")
 	_, err = Linear(X, [][]float64{{1, 2}, {3}})
-	assert.ErrorContains(t, err, "Y row 1 has 1 features, row 0 has 2")
+	assert.ErrorContains(t, err, "Y row 1 has 1 columns, row 0 has 2")
 	_, err = Linear(X, [][]float64{{1, math.NaN()}})
 	assert.ErrorContains(t, err, "Y[0][1] = NaN is not finite")
 	_, err = Polynomial(X, X, 1, 0, 0)
@@ -61,5 +61,5 @@ func TestKernelErrors(t *testing.T) {
 	_, err = Polynomial(X, X, 1, math.Inf(1), 2)
 	assert.ErrorContains(t, err, "coef0 must be finite")
 	_, err = GammaScale([][]float64{{}})
-	assert.ErrorContains(t, err, "no features")
+	assert.ErrorContains(t, err, "no columns")
 }
