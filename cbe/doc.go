@@ -1,11 +1,13 @@
 // Package cbe solves the collisionless Boltzmann (Vlasov–Poisson) equation
-// in one position and one velocity dimension on a periodic box, and holds
-// what a quantum solver of the same equation needs to be checked against:
-// the grid and storage layout, the exact classical linear maps it must
-// reproduce, diagnostics, growth-rate fits, kinetic dispersion relations
-// and exact references. The physics, the setups and the target numbers are
-// in shared/specs/cbe.md; the scheme is Cheng & Knorr, J. Comput. Phys. 22,
-// 330 (1976).
+// in one position and one velocity dimension on a periodic box, classically
+// (Solver) and with the quantum algorithm of Yamazaki et al.,
+// arXiv:2303.16490, Computers & Fluids 288, 106527 (2024) as real circuits
+// on the state-vector simulator (QuantumSolver). It holds what the quantum
+// solver is checked against: the grid and storage layout, the exact
+// classical linear maps it must reproduce, diagnostics, growth-rate fits,
+// kinetic dispersion relations and exact references. The physics, the
+// setups and the target numbers are in shared/specs/cbe.md; the classical
+// scheme is Cheng & Knorr, J. Comput. Phys. 22, 330 (1976).
 //
 // # Equations and units
 //
@@ -143,6 +145,53 @@
 // and MaxwellianModeRatio the on-grid phase-mixing ratio
 // Σ_j M_j e^{−ikv_j t}/Σ_j M_j (FS-1: 0.675232, 0.207880, 1.86744e−3,
 // 7.2454e−7 at t = 0.5, 1, 2, 3).
+//
+// # Quantum solver
+//
+// QuantumSolver runs the same Strang step as circuits on the state-vector
+// simulator (package statevec); README.md has the cost table and the
+// comparison with the classical cost. The state ψ = f/‖f‖ lives on
+// n_x + n_v qubits in the layout above; ‖f‖ is a classical number, and
+// the simulator's vector is read as the unit-norm state it stands for
+// (it drifts by ~7e−17 per Hadamard from the rounded 1/√2; NormDrift
+// reports that, State divides it out). Circuits, all built from
+// circuits.Circuit gates and run gate by gate:
+//
+//   - PreparationCircuit: Grover–Rudolph loading with Möttönen's
+//     uniformly controlled RY networks (RY and CX only), for a Separable
+//     f0 one register at a time (2^{n_x} + 2^{n_v} − 2 RY); no amplitudes
+//     are written into the simulator.
+//   - StreamCircuit(τ): QFT_x·D·QFT_x† with D the bilinear phase
+//     e^{−i k_q v_j τ}: n_x·n_v CP gates between x-frequency and v bits
+//     plus n_x P gates for the affine parts of q (two's complement, sign
+//     bit weight −2^{n_x−1}) and of v_j. The QFTs are Qiskit's without
+//     the swaps, mirrored so that D reads the bit-reversed index:
+//     n_x(n_x + n_v + 2) gates, exactly Solver.Stream.
+//   - IntegerShiftCircuit (StreamIntegerShift, Todorova & Steijl): class
+//     j moves by n·(2j − Nv + 1) cells through velocity-controlled
+//     incrementers (multi-controlled X), applied once per p streams by a
+//     classical CFL counter when the Courant number Δv·τ/Δx is 2n/p;
+//     other Courant numbers are refused (IntegerShiftPlan).
+//   - ReadoutCircuit: QFT_x† ⊗ H^{⊗n_v}; amplitude ReadoutIndex(m) gives
+//     ρ̂_m. Run on a copy each step; ReadoutExact takes the amplitudes,
+//     ReadoutShots samples Hadamard tests (HadamardTestCircuit: one
+//     ancilla, X^m controlled on it, P(a=0,0) − P(a=1,0) = Re or Im of
+//     A_0*·A_m) with A_0 the conserved mean mode as phase reference.
+//     Shot counts are drawn from the exact outcome distribution of the
+//     run circuit by sequential binomials (multinomial, O(M) per circuit).
+//   - KickCircuit(a, Δt): QFT_v·diag(e^{−i η_q a(x_i) Δt})·QFT_v†, the
+//     diagonal as one uniformly controlled RZ per v-frequency qubit
+//     (controlled by the whole x register, 2^{n_x} RZ + 2^{n_x} CX each)
+//     plus an n_x-qubit diagonal: exact for any a(x), at
+//     n_v(n_v+1) + (n_v+1)·2^{n_x+1} − 3 gates, linear in Nx.
+//
+// With ReadoutExact the quantum solver reproduces Solver (KickFourier,
+// NyquistSigned, same M) to rounding: 5.7e−12 relative L2 over J-1's 400
+// steps, γ = 2.43584. Measuring destroys the state, so with shots every
+// step needs Shots·2M fresh copies (Shots·(2M+1) with
+// MagnitudePhaseEstimate), each re-prepared and re-evolved through all
+// earlier steps with the fields already read (classical numbers): the
+// gates of a run grow as Shots·M·N²·G_step. QuantumCost reports the counts.
 //
 // # Setups and measured numbers (go test -v ./cbe/)
 //

@@ -1,6 +1,7 @@
 package examples
 
 import (
+	"github.com/qmlkit/qmlkit/examples/cbe"
 	"github.com/qmlkit/qmlkit/examples/demos"
 	"github.com/qmlkit/qmlkit/examples/qkan"
 	"github.com/qmlkit/qmlkit/examples/repro"
@@ -11,6 +12,7 @@ func Registry() []repro.Reproduction {
 	var all []repro.Reproduction
 	all = append(all, demos.Reproductions()...)
 	all = append(all, qkan.Reproductions()...)
+	all = append(all, cbe.Reproductions()...)
 	return all
 }
 
