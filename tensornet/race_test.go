@@ -1,0 +1,5 @@
+//go:build race
+
+package tensornet_test
+
+const raceEnabled = true

@@ -1,0 +1,247 @@
+package tensornet
+
+import (
+	"cmp"
+	"container/heap"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/qmlkit/qmlkit/backend"
+	"github.com/qmlkit/qmlkit/circuits"
+)
+
+// conditional returns w_b = A_k[:, b, :]·w for b = 0, 1 and their squared
+// norms. With every site left of k a left isometry, ‖w_b‖² is the
+// probability of the bits fixed on sites k … n−1 (given w for sites k+1 …).
+func (st *State) conditional(k int, w []complex128) (w0, w1 []complex128, p0, p1 float64) {
+	dl := st.bond[k]
+	return st.conditionalInto(k, w, make([]complex128, dl), make([]complex128, dl))
+}
+
+// conditionalInto is conditional writing into w0 and w1 (length bond[k]).
+func (st *State) conditionalInto(k int, w, w0, w1 []complex128) ([]complex128, []complex128, float64, float64) {
+	dl, dr := st.dims(k)
+	a := st.sites[k]
+	var p0, p1 float64
+	for l := range dl {
+		var s0, s1 complex128
+		r0 := a[(2*l)*dr : (2*l+1)*dr]
+		r1 := a[(2*l+1)*dr : (2*l+2)*dr]
+		for r, x := range w[:dr] {
+			s0 += r0[r] * x
+			s1 += r1[r] * x
+		}
+		w0[l], w1[l] = s0, s1
+		p0 += real(s0)*real(s0) + imag(s0)*imag(s0)
+		p1 += real(s1)*real(s1) + imag(s1)*imag(s1)
+	}
+	return w0, w1, p0, p1
+}
+
+// Sample draws shots outcomes of all qubits from rng, keyed by bitstring
+// (qubit n−1 leftmost). It is exact sequential conditional sampling from
+// the left-canonical form, done for all shots at once: the sorted uniforms
+// are split at every node of the binary tree of prefixes (qubit n−1 first,
+// then n−2, …) by the conditional probability of a 0, so each prefix is
+// contracted once however many shots share it. The split points are those
+// of the cumulative distribution in basis-index order, so the same rng
+// draws the same outcomes as statevec up to rounding at the boundaries.
+func (st *State) Sample(shots int, rng *rand.Rand) (backend.Counts, error) {
+	if err := st.usable("sample"); err != nil {
+		return nil, err
+	}
+	if shots < 1 {
+		return nil, fmt.Errorf("tensornet: sample: shots = %d, want ≥ 1", shots)
+	}
+	if rng == nil {
+		return nil, errors.New("tensornet: sample: rng is nil")
+	}
+	u := make([]float64, shots)
+	for i := range u {
+		u[i] = rng.Float64()
+	}
+	slices.Sort(u)
+	total := st.centreNormSquared()
+	if !(total > 0) || math.IsInf(total, 0) {
+		return nil, fmt.Errorf("tensornet: sample: state norm² is %v", total)
+	}
+	for i := range u {
+		u[i] *= total
+	}
+	s := sampler{st: st, u: u, bits: make([]byte, st.n), counts: make(backend.Counts), buf: make([][2][]complex128, st.n)}
+	for k := range s.buf {
+		s.buf[k] = [2][]complex128{make([]complex128, st.bond[k]), make([]complex128, st.bond[k])}
+	}
+	s.walk(st.n-1, []complex128{1}, 0, shots, 0)
+	return s.counts, nil
+}
+
+type sampler struct {
+	st     *State
+	u      []float64 // sorted uniforms scaled by ‖ψ‖²
+	bits   []byte
+	counts backend.Counts
+	// buf[k] holds the two child vectors of the node at site k; a subtree
+	// below k only writes levels < k, so one pair per level suffices.
+	buf [][2][]complex128
+}
+
+// walk assigns the shots u[lo:hi), whose cumulative interval starts at c0,
+// to the subtree of site k with right vector w.
+func (s *sampler) walk(k int, w []complex128, lo, hi int, c0 float64) {
+	if k < 0 {
+		s.counts[circuits.BitsString(s.bits)] += hi - lo
+		return
+	}
+	w0, w1, p0, p1 := s.st.conditionalInto(k, w, s.buf[k][0], s.buf[k][1])
+	split := c0 + p0
+	m := lo
+	switch {
+	case p1 == 0:
+		m = hi
+	case p0 > 0:
+		for m < hi && s.u[m] < split {
+			m++
+		}
+	}
+	if m > lo {
+		s.bits[k] = 0
+		s.walk(k-1, w0, lo, m, c0)
+	}
+	if hi > m {
+		s.bits[k] = 1
+		s.walk(k-1, w1, m, hi, split)
+	}
+}
+
+// denseOutcomeQubits is the width up to which Outcomes reads the dense
+// probability vector instead of searching the tree.
+const denseOutcomeQubits = 20
+
+// outcomeBudget bounds the bytes the tree search may hold in queued
+// prefixes (each costs its vector and about prefixBytes of bookkeeping).
+const (
+	outcomeBudget = 64 << 20
+	prefixBytes   = 64
+)
+
+// Outcomes returns every outcome with probability above minProb, most
+// likely first (ties by bitstring), at most limit of them (all when
+// limit ≤ 0). Up to 20 qubits it filters the dense distribution; wider
+// states are searched best-first over the tree of prefixes (qubit n−1
+// first), pruning every prefix whose probability — an upper bound for all
+// its completions — is at most minProb, and stopping after limit
+// outcomes. A 127-qubit GHZ state costs 2·127 conditional steps. The
+// search fails, rather than exhausting memory, when more prefixes than its
+// budget lie above minProb (raise minProb or pass a limit).
+func (st *State) Outcomes(minProb float64, limit int) ([]backend.Outcome, error) {
+	if err := st.usable("outcomes"); err != nil {
+		return nil, err
+	}
+	if math.IsNaN(minProb) || math.IsInf(minProb, 0) || minProb < 0 {
+		return nil, fmt.Errorf("tensornet: outcomes: minProb %v is not a finite non-negative number", minProb)
+	}
+	var out []backend.Outcome
+	if st.n <= denseOutcomeQubits {
+		p, err := st.Probabilities()
+		if err != nil {
+			return nil, err
+		}
+		var total float64
+		for _, v := range p {
+			total += v
+		}
+		for i, v := range p {
+			if v /= total; v > minProb {
+				bits := make([]byte, st.n)
+				for q := range bits {
+					bits[q] = byte(i >> q & 1)
+				}
+				out = append(out, backend.Outcome{Bits: bits, Probability: v})
+			}
+		}
+	} else {
+		var err error
+		if out, err = st.searchOutcomes(minProb, limit); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(out, func(a, b backend.Outcome) int {
+		if c := cmp.Compare(b.Probability, a.Probability); c != 0 {
+			return c
+		}
+		return strings.Compare(circuits.BitsString(a.Bits), circuits.BitsString(b.Bits))
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// prefix is a node of the outcome search: the bits of sites k+1 … n−1
+// (bit on site k+1, then its parent's) and their probability p.
+type prefix struct {
+	p      float64
+	k      int
+	w      []complex128
+	bit    byte
+	parent *prefix
+}
+
+type prefixHeap []*prefix
+
+func (h prefixHeap) Len() int           { return len(h) }
+func (h prefixHeap) Less(i, j int) bool { return h[i].p > h[j].p }
+func (h prefixHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *prefixHeap) Push(x any)        { *h = append(*h, x.(*prefix)) }
+func (h *prefixHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// searchOutcomes is the best-first search of Outcomes: a popped complete
+// outcome is at least as likely as everything still queued.
+func (st *State) searchOutcomes(minProb float64, limit int) ([]backend.Outcome, error) {
+	total := st.centreNormSquared()
+	if !(total > 0) || math.IsInf(total, 0) {
+		return nil, fmt.Errorf("tensornet: outcomes: state norm² is %v", total)
+	}
+	h := &prefixHeap{{p: 1, k: st.n - 1, w: []complex128{1}}}
+	held := 16 + prefixBytes
+	var out []backend.Outcome
+	for h.Len() > 0 && (limit <= 0 || len(out) < limit) {
+		x := heap.Pop(h).(*prefix)
+		held -= 16*len(x.w) + prefixBytes
+		if x.k < 0 {
+			bits := make([]byte, st.n)
+			q := 0
+			for y := x; y.parent != nil; y = y.parent {
+				bits[q] = y.bit
+				q++
+			}
+			out = append(out, backend.Outcome{Bits: bits, Probability: x.p})
+			continue
+		}
+		w0, w1, p0, p1 := st.conditional(x.k, x.w)
+		for b, c := range []struct {
+			w []complex128
+			p float64
+		}{{w0, p0 / total}, {w1, p1 / total}} {
+			if c.p <= minProb {
+				continue
+			}
+			heap.Push(h, &prefix{p: c.p, k: x.k - 1, w: c.w, bit: byte(b), parent: x})
+			held += 16*len(c.w) + prefixBytes
+		}
+		if held > outcomeBudget {
+			return nil, fmt.Errorf("tensornet: outcomes: the prefixes above probability %g outgrow the search budget of %d MiB; raise minProb or set a limit", minProb, outcomeBudget>>20)
+		}
+	}
+	return out, nil
+}
