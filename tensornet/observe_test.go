@@ -220,7 +220,8 @@ func TestErrors(t *testing.T) {
 	small := mustRun(t, circuits.GHZ(3))
 	ref, _, err := statevec.Simulator{}.RunState(circuits.GHZ(3))
 	require.NoError(t, err)
-	wide := mustRun(t, circuits.New(40).H(make40()...))
+	// 2^30 outcomes of probability 2^−30 each lie above 1e−12.
+	wide := mustRun(t, circuits.New(40).H(make40()[:30]...))
 	for name, f := range map[string]func() error{
 		"nil circuit":            func() error { _, err := Simulator{}.Run(nil); return err },
 		"amplitude length":       func() error { _, err := st.Amplitude(make([]byte, 39)); return err },
@@ -271,4 +272,20 @@ func make40() []int {
 		qs[i] = i
 	}
 	return qs
+}
+
+// TestOutcomesPrunesUniformStates checks the slice-norm bound: every outcome
+// of a 40-qubit uniform superposition has probability 2^−40 < 1e−12, and
+// the search proves it at the root instead of enumerating prefixes.
+func TestOutcomesPrunesUniformStates(t *testing.T) {
+	st := mustRun(t, circuits.New(40).H(make40()...))
+	out, err := st.Outcomes(1e-12, 0)
+	require.NoError(t, err)
+	assert.Empty(t, out)
+	out, err = st.Outcomes(1e-13, 3)
+	require.NoError(t, err)
+	require.Len(t, out, 3)
+	for _, o := range out {
+		assert.InDelta(t, math.Pow(2, -40), o.Probability, 1e-25)
+	}
 }

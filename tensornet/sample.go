@@ -12,6 +12,7 @@ import (
 
 	"github.com/qmlkit/qmlkit/backend"
 	"github.com/qmlkit/qmlkit/circuits"
+	"github.com/qmlkit/qmlkit/zmat"
 )
 
 // conditional returns w_b = A_k[:, b, :]·w for b = 0, 1 and their squared
@@ -133,11 +134,15 @@ const (
 // likely first (ties by bitstring), at most limit of them (all when
 // limit ≤ 0). Up to 20 qubits it filters the dense distribution; wider
 // states are searched best-first over the tree of prefixes (qubit n−1
-// first), pruning every prefix whose probability — an upper bound for all
-// its completions — is at most minProb, and stopping after limit
-// outcomes. A 127-qubit GHZ state costs 2·127 conditional steps. The
-// search fails, rather than exhausting memory, when more prefixes than its
-// budget lie above minProb (raise minProb or pass a limit).
+// first). A prefix's completions are bounded by its probability times
+// Π_j max_b ‖A_j[:, b, :]‖² over the sites still open (a product of
+// operator norms bounds the rest of the contraction), so the search prunes
+// every prefix whose bound is at most minProb and stops after limit
+// outcomes. A 127-qubit GHZ state costs 2·127 conditional steps; a
+// 50-qubit uniform superposition (the QFT of a basis state) is pruned at
+// the root, its outcomes all lying below 1e−12. The search fails, rather
+// than exhausting memory, when more prefixes than its budget stay above
+// minProb (raise minProb or pass a limit).
 func (st *State) Outcomes(minProb float64, limit int) ([]backend.Outcome, error) {
 	if err := st.usable("outcomes"); err != nil {
 		return nil, err
@@ -183,9 +188,11 @@ func (st *State) Outcomes(minProb float64, limit int) ([]backend.Outcome, error)
 }
 
 // prefix is a node of the outcome search: the bits of sites k+1 … n−1
-// (bit on site k+1, then its parent's) and their probability p.
+// (bit on site k+1, then its parent's), their probability p and the bound
+// on any completion.
 type prefix struct {
 	p      float64
+	bound  float64
 	k      int
 	w      []complex128
 	bit    byte
@@ -194,10 +201,19 @@ type prefix struct {
 
 type prefixHeap []*prefix
 
-func (h prefixHeap) Len() int           { return len(h) }
-func (h prefixHeap) Less(i, j int) bool { return h[i].p > h[j].p }
-func (h prefixHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *prefixHeap) Push(x any)        { *h = append(*h, x.(*prefix)) }
+func (h prefixHeap) Len() int { return len(h) }
+
+// Less orders by bound; near-ties (within rounding) go deeper first, so a
+// uniform superposition is searched depth-first instead of level by level.
+func (h prefixHeap) Less(i, j int) bool {
+	a, b := h[i].bound, h[j].bound
+	if math.Abs(a-b) <= 1e-12*math.Max(a, b) {
+		return h[i].k < h[j].k
+	}
+	return a > b
+}
+func (h prefixHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *prefixHeap) Push(x any)   { *h = append(*h, x.(*prefix)) }
 func (h *prefixHeap) Pop() any {
 	old := *h
 	x := old[len(old)-1]
@@ -205,14 +221,28 @@ func (h *prefixHeap) Pop() any {
 	return x
 }
 
-// searchOutcomes is the best-first search of Outcomes: a popped complete
-// outcome is at least as likely as everything still queued.
+// searchOutcomes is the best-first search of Outcomes: nodes leave the
+// queue by their bound, so a popped complete outcome is at least as likely
+// as any completion of what is still queued.
 func (st *State) searchOutcomes(minProb float64, limit int) ([]backend.Outcome, error) {
 	total := st.centreNormSquared()
 	if !(total > 0) || math.IsInf(total, 0) {
 		return nil, fmt.Errorf("tensornet: outcomes: state norm² is %v", total)
 	}
-	h := &prefixHeap{{p: 1, k: st.n - 1, w: []complex128{1}}}
+	// open[k] bounds the squared factor that sites 0 … k−1 can contribute.
+	open := make([]float64, st.n+1)
+	open[0] = 1
+	for k := 0; k < st.n; k++ {
+		m, err := st.maxSliceNormSquared(k)
+		if err != nil {
+			return nil, fmt.Errorf("tensornet: outcomes: %w", err)
+		}
+		open[k+1] = open[k] * m
+	}
+	h := &prefixHeap{{p: 1, bound: open[st.n], k: st.n - 1, w: []complex128{1}}}
+	if open[st.n] <= minProb {
+		return nil, nil
+	}
 	held := 16 + prefixBytes
 	var out []backend.Outcome
 	for h.Len() > 0 && (limit <= 0 || len(out) < limit) {
@@ -226,6 +256,10 @@ func (st *State) searchOutcomes(minProb float64, limit int) ([]backend.Outcome, 
 				q++
 			}
 			out = append(out, backend.Outcome{Bits: bits, Probability: x.p})
+			held += st.n + prefixBytes
+			if held > outcomeBudget {
+				return nil, st.budgetError(minProb)
+			}
 			continue
 		}
 		w0, w1, p0, p1 := st.conditional(x.k, x.w)
@@ -233,15 +267,43 @@ func (st *State) searchOutcomes(minProb float64, limit int) ([]backend.Outcome, 
 			w []complex128
 			p float64
 		}{{w0, p0 / total}, {w1, p1 / total}} {
-			if c.p <= minProb {
+			bound := c.p * open[x.k]
+			if bound <= minProb {
 				continue
 			}
-			heap.Push(h, &prefix{p: c.p, k: x.k - 1, w: c.w, bit: byte(b), parent: x})
+			heap.Push(h, &prefix{p: c.p, bound: bound, k: x.k - 1, w: c.w, bit: byte(b), parent: x})
 			held += 16*len(c.w) + prefixBytes
 		}
 		if held > outcomeBudget {
-			return nil, fmt.Errorf("tensornet: outcomes: the prefixes above probability %g outgrow the search budget of %d MiB; raise minProb or set a limit", minProb, outcomeBudget>>20)
+			return nil, st.budgetError(minProb)
 		}
 	}
 	return out, nil
+}
+
+// maxSliceNormSquared returns max_b ‖A_k[:, b, :]‖₂², the largest squared
+// operator norm of site k's two physical slices (at most 1, to rounding,
+// for an isometry; 1/2 for each site of a uniform product state).
+func (st *State) maxSliceNormSquared(k int) (float64, error) {
+	dl, dr := st.dims(k)
+	a := st.sites[k]
+	best := 0.0
+	slice := make([]complex128, dl*dr)
+	for b := 0; b < 2; b++ {
+		for l := 0; l < dl; l++ {
+			copy(slice[l*dr:(l+1)*dr], a[(2*l+b)*dr:(2*l+b+1)*dr])
+		}
+		_, sv, _, err := zmat.SVD(matrix(dl, dr, slice))
+		if err != nil {
+			return 0, err
+		}
+		if len(sv) > 0 {
+			best = math.Max(best, sv[0]*sv[0])
+		}
+	}
+	return best, nil
+}
+
+func (st *State) budgetError(minProb float64) error {
+	return fmt.Errorf("tensornet: outcomes: the outcomes and prefixes above probability %g outgrow the search budget of %d MiB; raise minProb or set a limit", minProb, outcomeBudget>>20)
 }

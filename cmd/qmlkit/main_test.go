@@ -197,3 +197,44 @@ func TestReproduceJSON(t *testing.T) {
 	assert.Contains(t, res, "paper")
 	assert.Contains(t, errOut, "[1/1] ghz")
 }
+
+// TestRunMPSAcceptanceFiles runs the wide OpenQASM files of the MPS backend
+// through the command: exact (fidelity estimate 1) and the right outcome.
+func TestRunMPSAcceptanceFiles(t *testing.T) {
+	dir := filepath.Join("..", "..", "tensornet", "testdata")
+	out, errOut, code := qmlkit(t, "run", "--backend", "mps", "--json", filepath.Join(dir, "ghz127.qasm"))
+	require.Equal(t, 0, code, errOut)
+	m := decodeRun(t, out)
+	assert.Equal(t, "mps", m["backend"])
+	assert.Equal(t, 1.0, m["fidelity_estimate"])
+	assert.Equal(t, 2.0, m["max_bond"])
+	probs := m["probabilities"].(map[string]any)
+	require.Len(t, probs, 2)
+	assert.InDelta(t, 0.5, probs[strings.Repeat("0", 127)].(float64), 1e-12)
+	assert.InDelta(t, 0.5, probs[strings.Repeat("1", 127)].(float64), 1e-12)
+
+	out, errOut, code = qmlkit(t, "run", "--backend", "mps", "--json", "--shots", "100", filepath.Join(dir, "bv140.qasm"))
+	require.Equal(t, 0, code, errOut)
+	m = decodeRun(t, out)
+	assert.Equal(t, 1.0, m["fidelity_estimate"])
+	probs = m["probabilities"].(map[string]any)
+	require.Len(t, probs, 1)
+	for bits, p := range probs {
+		assert.InDelta(t, 1, p.(float64), 1e-12)
+		assert.Equal(t, byte('1'), bits[0], "the ancilla (qubit 140) ends in |1⟩")
+		assert.Equal(t, map[string]any{bits: 100.0}, m["counts"])
+	}
+
+	// The QFT of a basis state is uniform: every outcome has probability
+	// 2^−50 < 1e−12, so none is listed, and the state stays a product.
+	out, errOut, code = qmlkit(t, "run", "--backend", "mps", "--json", filepath.Join(dir, "qft50.qasm"))
+	require.Equal(t, 0, code, errOut)
+	m = decodeRun(t, out)
+	assert.Equal(t, 1.0, m["fidelity_estimate"])
+	assert.Equal(t, 1.0, m["max_bond"])
+	assert.Empty(t, m["probabilities"])
+
+	_, errOut, code = qmlkit(t, "run", "--backend", "mps", "--cutoff-mode", "bogus", filepath.Join(dir, "ghz127.qasm"))
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "bogus")
+}
