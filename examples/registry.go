@@ -2,7 +2,10 @@ package examples
 
 import (
 	"github.com/qmlkit/qmlkit/examples/cbe"
+	"github.com/qmlkit/qmlkit/examples/covariant"
 	"github.com/qmlkit/qmlkit/examples/demos"
+	"github.com/qmlkit/qmlkit/examples/embedding"
+	"github.com/qmlkit/qmlkit/examples/iris"
 	"github.com/qmlkit/qmlkit/examples/qkan"
 	"github.com/qmlkit/qmlkit/examples/repro"
 )
@@ -11,6 +14,9 @@ import (
 func Registry() []repro.Reproduction {
 	var all []repro.Reproduction
 	all = append(all, demos.Reproductions()...)
+	all = append(all, iris.Reproductions()...)
+	all = append(all, covariant.Reproductions()...)
+	all = append(all, embedding.Reproductions()...)
 	all = append(all, qkan.Reproductions()...)
 	all = append(all, cbe.Reproductions()...)
 	return all

@@ -6,7 +6,7 @@
 //	qmlkit draw FILE.qasm
 //	qmlkit reproduce [--quick] [--json] [--plot DIR] [NAME...]
 //	qmlkit bench scaling [flags]
-//	qmlkit kernel [flags]
+//	qmlkit kernel --feature-map zz --reps R --entanglement E --input X.csv [--input2 Y.csv] --output K.csv
 //
 // Errors print one line on stderr (file:line:col: message for input files)
 // and exit with status 2.
@@ -35,6 +35,7 @@ func commands() []command {
 		{"run", "simulate an OpenQASM 2.0 file and print its outcome distribution", runCommand},
 		{"draw", "draw an OpenQASM 2.0 file as text, qubit 0 on top", drawCommand},
 		{"reproduce", "run paper reproductions and print ours beside the published numbers", reproduceCommand},
+		{"kernel", "compute a quantum-kernel Gram matrix from CSV samples", kernelCommand},
 	}
 }
 
