@@ -5,6 +5,7 @@ import (
 	"github.com/qmlkit/qmlkit/examples/covariant"
 	"github.com/qmlkit/qmlkit/examples/demos"
 	"github.com/qmlkit/qmlkit/examples/embedding"
+	"github.com/qmlkit/qmlkit/examples/havlicek"
 	"github.com/qmlkit/qmlkit/examples/iris"
 	"github.com/qmlkit/qmlkit/examples/qkan"
 	"github.com/qmlkit/qmlkit/examples/repro"
@@ -14,6 +15,7 @@ import (
 func Registry() []repro.Reproduction {
 	var all []repro.Reproduction
 	all = append(all, demos.Reproductions()...)
+	all = append(all, havlicek.Reproductions()...)
 	all = append(all, iris.Reproductions()...)
 	all = append(all, covariant.Reproductions()...)
 	all = append(all, embedding.Reproductions()...)

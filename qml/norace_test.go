@@ -1,0 +1,5 @@
+//go:build !race
+
+package qml
+
+const raceEnabled = false
