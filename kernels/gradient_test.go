@@ -177,7 +177,7 @@ func TestTrainerSPSA(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, a.Theta, b.Theta, "same seed, same path")
 	assert.Len(t, a.History, 16)
-	assert.Equal(t, 1+3*15, a.Evaluations)
+	assert.Equal(t, 2+3*15, a.Evaluations, "start, two per step, one per recorded step, the final point")
 	assert.Less(t, a.Objective, a.History[0].Objective)
 
 	_, err = tr.Fit(x, y, []float64{0.1, 0.2})

@@ -1,14 +1,15 @@
 package kernels
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"slices"
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/qmlkit/qmlkit/nn"
 	"github.com/qmlkit/qmlkit/svm"
 )
 
@@ -21,11 +22,11 @@ const (
 	// theorem), a backtracking (Armijo) step so that F never increases, and
 	// a step that grows by 1.5 after each accepted move.
 	OptimizerGradient Optimizer = iota
-	// OptimizerSPSA is simultaneous-perturbation stochastic approximation
-	// (Spall) with the standard gains a_k = a/(k+1+A)^0.602,
-	// c_k = c/(k+1)^0.101, A = MaxIter/10, and ±1 perturbations from a
-	// seeded PCG generator: two kernel evaluations per step for any number
-	// of parameters.
+	// OptimizerSPSA is nn.SPSA (Spall's simultaneous-perturbation
+	// stochastic approximation) with gains a_k = a/(k+1+A)^0.602,
+	// c_k = c/(k+1)^0.101, A = MaxIter/10, and seeded ±1 perturbations:
+	// two kernel evaluations per step for any number of parameters, plus
+	// one per step for the recorded path.
 	OptimizerSPSA
 )
 
@@ -254,41 +255,37 @@ func (t *QuantumKernelTrainer) fitSPSA(x [][]float64, y []int, theta []float64, 
 	}
 	res.Evaluations++
 	res.History = append(res.History, TrainStep{0, slices.Clone(theta), f})
-	rng := rand.New(rand.NewPCG(o.Seed, 0x5b5a))
-	stab := float64(o.MaxIter) / 10
-	delta := make([]float64, len(theta))
-	for k := range o.MaxIter {
-		ak := o.LearningRate / math.Pow(float64(k+1)+stab, 0.602)
-		ck := o.Perturbation / math.Pow(float64(k+1), 0.101)
-		plus := slices.Clone(theta)
-		minus := slices.Clone(theta)
-		for p := range delta {
-			delta[p] = 1
-			if rng.Uint64()&1 == 1 {
-				delta[p] = -1
-			}
-			plus[p] += ck * delta[p]
-			minus[p] -= ck * delta[p]
-		}
-		fp, _, err := t.Objective(x, y, plus)
-		if err != nil {
-			return nil, err
-		}
-		fm, _, err := t.Objective(x, y, minus)
-		if err != nil {
-			return nil, err
-		}
-		res.Evaluations += 2
-		for p := range theta {
-			theta[p] -= ak * (fp - fm) / (2 * ck * delta[p])
-		}
-		if f, _, err = t.Objective(x, y, theta); err != nil {
-			return nil, err
-		}
+	// SPSA signals a failed evaluation by NaN; the error itself is kept here.
+	var failed error
+	objective := func(th []float64) float64 {
+		v, _, err := t.Objective(x, y, th)
 		res.Evaluations++
-		res.History = append(res.History, TrainStep{k + 1, slices.Clone(theta), f})
+		if err != nil {
+			failed = err
+			return math.NaN()
+		}
+		return v
 	}
-	return t.finish(res, theta, f)
+	spsa := nn.SPSA{
+		Iterations:   o.MaxIter,
+		LearningRate: o.LearningRate,
+		Perturbation: o.Perturbation,
+		Stability:    float64(o.MaxIter) / 10,
+		Seed:         o.Seed,
+		Observe: func(step int, th []float64) {
+			if failed == nil {
+				res.History = append(res.History, TrainStep{step, slices.Clone(th), objective(th)})
+			}
+		},
+	}
+	out, err := spsa.Minimize(context.Background(), objective, theta)
+	if failed != nil {
+		return nil, failed
+	}
+	if err != nil {
+		return nil, fmt.Errorf("kernels: train: %w", err)
+	}
+	return t.finish(res, out.X, out.F)
 }
 
 func (t *QuantumKernelTrainer) finish(res *TrainResult, theta []float64, f float64) (*TrainResult, error) {

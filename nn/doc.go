@@ -26,6 +26,10 @@
 // on a validation set, and returns a History. Fit adds test scoring (RMSE for
 // MSE, accuracy for softmax cross-entropy), the parameter count and seconds.
 //
+// SPSA (Spall's simultaneous-perturbation stochastic approximation) minimises
+// any function of a flat vector from two evaluations per step, whatever the
+// dimension; variational circuits (qml) and kernel training (kernels) use it.
+//
 // # Conventions
 //
 // All randomness comes from an explicit *rand.Rand or seed (math/rand/v2

@@ -65,9 +65,9 @@
 // wants; Problem(loss) adds a Status that stops on errors, so LBFGS, BFGS
 // and NelderMead plug straight in. ExpectationLoss caches the last point,
 // so Func and Grad at one point cost one adjoint evaluation. Adam runs nn's
-// Adam (the module's one implementation) on a flat vector; SPSA is written
-// here with Spall's gains a/(k+1+A)^α, c/(k+1)^γ (α = 0.602, γ = 0.101) and
-// optional calibration of a.
+// Adam (the module's one implementation) on a flat vector; SPSA is nn's
+// (shared with kernel training), with Spall's gains a/(k+1+A)^α, c/(k+1)^γ
+// (α = 0.602, γ = 0.101) and optional calibration of a.
 //
 // # Templates
 //
