@@ -331,3 +331,15 @@ func TestDraw(t *testing.T) {
 	assert.Contains(t, s, "RZ(pi/2)")
 	assert.Contains(t, s, "q2: ─────⊕──")
 }
+
+func TestRandomUnitary(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	for k := 1; k <= 3; k++ {
+		m := RandomUnitary(rng, k)
+		assert.NoError(t, checkUnitary(m, k))
+	}
+	// The same stream gives the same matrix.
+	a := RandomUnitary(rand.New(rand.NewPCG(1, 1)), 2)
+	b := RandomUnitary(rand.New(rand.NewPCG(1, 1)), 2)
+	assert.Equal(t, a, b)
+}

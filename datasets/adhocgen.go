@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
-	"math/cmplx"
 	"math/rand/v2"
 
+	"github.com/qmlkit/qmlkit/circuits"
 	"github.com/qmlkit/qmlkit/kernels"
 	"github.com/qmlkit/qmlkit/statevec"
 )
@@ -93,7 +93,7 @@ func AdHoc(opts AdHocOptions) (*AdHocData, error) {
 		return nil, fmt.Errorf("datasets: AdHoc: %d grid points per axis in %d dimensions (at most 10⁶ points in all)", grid, n)
 	}
 	d := &AdHocData{Gap: gap, fm: kernels.ZZFeatureMap(n, 2, kernels.Full)}
-	d.V = haarUnitary(1<<uint(n), rand.New(rand.NewPCG(opts.Seed, 1)))
+	d.V = circuits.RandomUnitary(rand.New(rand.NewPCG(opts.Seed, 1)), n)
 
 	total := 1
 	for range n {
@@ -187,43 +187,4 @@ func (d *AdHocData) parity(st *statevec.State, x []float64) (float64, error) {
 		e += p
 	}
 	return e, nil
-}
-
-// haarUnitary returns a Haar-random dim×dim unitary (row-major): modified
-// Gram–Schmidt on the columns of a complex Gaussian matrix, which is its QR
-// factor Q with R's diagonal positive.
-func haarUnitary(dim int, rng *rand.Rand) []complex128 {
-	cols := make([][]complex128, dim)
-	for j := range cols {
-		cols[j] = make([]complex128, dim)
-		for i := range cols[j] {
-			cols[j][i] = complex(rng.NormFloat64(), rng.NormFloat64())
-		}
-	}
-	for j := range cols {
-		for k := range j {
-			var p complex128
-			for i := range dim {
-				p += cmplx.Conj(cols[k][i]) * cols[j][i]
-			}
-			for i := range dim {
-				cols[j][i] -= p * cols[k][i]
-			}
-		}
-		var norm float64
-		for _, v := range cols[j] {
-			norm += real(v)*real(v) + imag(v)*imag(v)
-		}
-		norm = math.Sqrt(norm)
-		for i := range cols[j] {
-			cols[j][i] /= complex(norm, 0)
-		}
-	}
-	u := make([]complex128, dim*dim)
-	for j, c := range cols {
-		for i, v := range c {
-			u[i*dim+j] = v
-		}
-	}
-	return u
 }

@@ -2,7 +2,6 @@ package backendtest
 
 import (
 	"math"
-	"math/cmplx"
 	"math/rand/v2"
 
 	"github.com/qmlkit/qmlkit/circuits"
@@ -93,43 +92,9 @@ func RandomCircuit(rng *rand.Rand, n, depth int, opts CircuitOptions) *circuits.
 	return c
 }
 
-// RandomUnitary returns a Haar-random 2^k × 2^k unitary, row-major: the Q
-// of a QR factorisation (modified Gram–Schmidt on the columns, which makes
-// R's diagonal positive) of a matrix of independent complex Gaussians.
-func RandomUnitary(rng *rand.Rand, k int) []complex128 {
-	d := 1 << uint(k)
-	cols := make([][]complex128, d)
-	for j := range cols {
-		cols[j] = make([]complex128, d)
-		for i := range cols[j] {
-			cols[j][i] = complex(rng.NormFloat64(), rng.NormFloat64())
-		}
-		for _, q := range cols[:j] {
-			var dot complex128
-			for i := range q {
-				dot += cmplx.Conj(q[i]) * cols[j][i]
-			}
-			for i := range q {
-				cols[j][i] -= dot * q[i]
-			}
-		}
-		var nrm float64
-		for _, v := range cols[j] {
-			nrm += real(v)*real(v) + imag(v)*imag(v)
-		}
-		nrm = math.Sqrt(nrm)
-		for i := range cols[j] {
-			cols[j][i] /= complex(nrm, 0)
-		}
-	}
-	m := make([]complex128, d*d)
-	for j, col := range cols {
-		for i, v := range col {
-			m[i*d+j] = v
-		}
-	}
-	return m
-}
+// RandomUnitary is circuits.RandomUnitary, kept here beside the other
+// random helpers of the suite.
+func RandomUnitary(rng *rand.Rand, k int) []complex128 { return circuits.RandomUnitary(rng, k) }
 
 // RandomPauliSum returns terms Pauli strings on n qubits with random letters
 // (each qubit I, X, Y or Z with equal odds) and coefficients in (−1, 1).
