@@ -14,7 +14,7 @@ const MaxMatrixQubits = 10
 // Apply applies one bound unitary op (any gate kind, with controls) in
 // place; a barrier does nothing. Measurements and resets change the state
 // at random and go through Measure, ResetQubit or Run.
-func (s *State) Apply(op circuits.Op) error {
+func (s *vector[C]) Apply(op circuits.Op) error {
 	switch op.Gate {
 	case circuits.Measure:
 		return fmt.Errorf("statevec: apply: a measure op needs an outcome; use State.Measure or Run")
@@ -31,7 +31,7 @@ func (s *State) Apply(op circuits.Op) error {
 }
 
 // applyOp applies a validated, bound unitary op or barrier.
-func (s *State) applyOp(op circuits.Op) error {
+func (s *vector[C]) applyOp(op circuits.Op) error {
 	if op.Gate == circuits.Barrier {
 		return nil
 	}
@@ -48,7 +48,7 @@ func (s *State) applyOp(op circuits.Op) error {
 // bit of a row, as in circuits.Op.Matrix) where every control qubit is 1,
 // leaving the rest of the state alone. m need not be unitary: gradient code
 // applies generator derivatives and projectors; the norm then changes.
-func (s *State) ApplyMatrix(m []complex128, targets, controls []int) error {
+func (s *vector[C]) ApplyMatrix(m []complex128, targets, controls []int) error {
 	k := len(targets)
 	if k == 0 || k > MaxMatrixQubits {
 		return fmt.Errorf("statevec: apply matrix: %d targets, want 1 to %d", k, MaxMatrixQubits)
@@ -74,7 +74,7 @@ func (s *State) ApplyMatrix(m []complex128, targets, controls []int) error {
 // matrix's structure (diagonal, permutation with phases, real, Hadamard)
 // rather than the gate's name, so Unitary ops and ApplyMatrix get the same
 // fast paths as named gates.
-func (s *State) applyMatrix(m []complex128, targets, controls []int) {
+func (s *vector[C]) applyMatrix(m []complex128, targets, controls []int) {
 	k := len(targets)
 	d := 1 << uint(k)
 	var ctrl uint64
@@ -138,8 +138,9 @@ func (s *State) applyMatrix(m []complex128, targets, controls []int) {
 		}
 	case k == 1:
 		t.o0, t.o1, t.touched = ctrl, ctrl|1<<uint(targets[0]), 2
-		if r, ok := realMatrix(m); ok {
-			t.r = r
+		if isReal(m) {
+			r := &t.r
+			copyReal(r[:4], m)
 			t.kind = kindReal2
 			if r[0] == r[1] && r[0] == r[2] && r[0] == -r[3] {
 				t.kind = kindHadamard
@@ -161,18 +162,33 @@ func (s *State) applyMatrix(m []complex128, targets, controls []int) {
 			}
 			break
 		}
-		t.kind = kindMat4
 		t.off4 = [4]uint64{offset(0), offset(1), offset(2), offset(3)}
+		if isReal(m) {
+			t.kind = kindReal4
+			copyReal(t.r[:], m)
+			break
+		}
+		t.kind = kindMat4
 		copy(t.m[:], m)
 	default:
-		t.kind, t.touched = kindMatK, uint64(d)
+		t.touched = uint64(d)
 		t.offs = make([]uint64, d)
 		for l := range t.offs {
 			t.offs[l] = offset(l)
 		}
-		t.vals = m
+		t.re = make([]float64, len(m))
+		copyReal(t.re, m)
+		if isReal(m) {
+			t.kind = kindRealK
+			break
+		}
+		t.kind = kindMatK
+		t.im = make([]float64, len(m))
+		for i, v := range m {
+			t.im[i] = imag(v)
+		}
 	}
-	s.execute(&t)
+	execute(s, &t)
 }
 
 // taskKind names the kernel a task runs.
@@ -190,7 +206,9 @@ const (
 	kindMat2
 	kindMat2x2
 	kindMat4
+	kindReal4
 	kindMatK
+	kindRealK
 )
 
 // task is one kernel call with its arguments, kept in a value so that the
@@ -200,29 +218,30 @@ type task struct {
 	sites   kernel.Sites
 	o0, o1  uint64
 	p0, p1  complex128
-	r       [4]float64
+	r       [16]float64 // a real 2×2 or 4×4 matrix
 	m       [16]complex128
 	off4    [4]uint64
 	offs    []uint64
 	vals    []complex128
-	touched uint64 // amplitudes changed per base index
+	re, im  []float64 // real and imaginary parts of a dense matrix
+	touched uint64    // amplitudes changed per base index
 }
 
 // execute runs t on the state, split across goroutines when it touches
 // enough amplitudes.
-func (s *State) execute(t *task) {
+func execute[C kernel.Complex](s *vector[C], t *task) {
 	count := t.sites.Count
 	if !s.split(count, count*t.touched) {
-		t.run(s.amp, 0, count)
+		run(t, s.amp, 0, count)
 		return
 	}
 	shared := *t // the goroutines share a heap copy; the serial path stays on the stack
 	x := s.amp
-	s.forRange(count, count*t.touched, func(lo, hi uint64) { shared.run(x, lo, hi) })
+	s.forRange(count, count*t.touched, func(lo, hi uint64) { run(&shared, x, lo, hi) })
 }
 
 // run applies the task to base indices [lo, hi).
-func (t *task) run(x []complex128, lo, hi uint64) {
+func run[C kernel.Complex](t *task, x []C, lo, hi uint64) {
 	switch t.kind {
 	case kindPhase:
 		kernel.Phase(x, &t.sites, t.o0, t.p0, lo, hi)
@@ -239,20 +258,26 @@ func (t *task) run(x []complex128, lo, hi uint64) {
 	case kindHadamard:
 		kernel.Hadamard(x, &t.sites, t.o0, t.o1, t.r[0], lo, hi)
 	case kindReal2:
-		kernel.Real2(x, &t.sites, t.o0, t.o1, t.r, lo, hi)
+		kernel.Real2(x, &t.sites, t.o0, t.o1, [4]float64(t.r[:4]), lo, hi)
 	case kindMat2:
 		kernel.Mat2(x, &t.sites, t.o0, t.o1, [4]complex128(t.m[:4]), lo, hi)
 	case kindMat2x2:
 		kernel.Mat2x2(x, &t.sites, t.off4, [4]complex128(t.m[:4]), [4]complex128(t.m[4:8]), lo, hi)
 	case kindMat4:
 		kernel.Mat4(x, &t.sites, t.off4, &t.m, lo, hi)
-	case kindMatK:
-		var small [64]complex128
+	case kindReal4:
+		kernel.Real4(x, &t.sites, t.off4, &t.r, lo, hi)
+	case kindMatK, kindRealK:
+		var small [32]complex128
 		buf := small[:]
 		if len(t.offs) > len(small) {
 			buf = make([]complex128, len(t.offs))
 		}
-		kernel.MatK(x, &t.sites, t.offs, t.vals, buf, lo, hi)
+		if t.kind == kindRealK {
+			kernel.RealK(x, &t.sites, t.offs, t.re, buf, lo, hi)
+		} else {
+			kernel.MatK(x, &t.sites, t.offs, t.re, t.im, buf, lo, hi)
+		}
 	}
 }
 
@@ -322,15 +347,19 @@ func twoBlocks(m []complex128) ([4]int, bool) {
 	return [4]int{}, false
 }
 
-// realMatrix returns the real parts of a 2×2 matrix whose entries are all
-// real.
-func realMatrix(m []complex128) ([4]float64, bool) {
-	var r [4]float64
-	for i, v := range m[:4] {
+// isReal reports whether every entry of m is real.
+func isReal(m []complex128) bool {
+	for _, v := range m {
 		if imag(v) != 0 {
-			return r, false
+			return false
 		}
+	}
+	return true
+}
+
+// copyReal writes the real parts of m into r.
+func copyReal(r []float64, m []complex128) {
+	for i, v := range m[:len(r)] {
 		r[i] = real(v)
 	}
-	return r, true
 }

@@ -3,10 +3,13 @@ package statevec
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 	"time"
 
+	"github.com/qmlkit/qmlkit/backend/backendtest"
 	"github.com/qmlkit/qmlkit/circuits"
+	"github.com/qmlkit/qmlkit/statevec/internal/kernel"
 )
 
 // The per-gate benchmarks cycle the target (and control) through every
@@ -188,13 +191,13 @@ func BenchmarkRatio(b *testing.B) {
 						}
 					}
 				}
-				reportRatio(b, st, n, sweep)
+				reportRatio(b, &st.vector, n, sweep)
 			})
 		}
 		b.Run(fmt.Sprintf("QFT/qubits=%d", n), func(b *testing.B) {
 			st := benchState(b, n)
 			c := circuits.QFT(n)
-			reportRatio(b, st, 1, func() {
+			reportRatio(b, &st.vector, 1, func() {
 				if _, err := st.Run(c, nil); err != nil {
 					b.Fatal(err)
 				}
@@ -206,7 +209,7 @@ func BenchmarkRatio(b *testing.B) {
 // reportRatio alternates f with passes memory passes and reports the
 // ratio of their fastest times, and f's fastest time per pass-equivalent
 // unit.
-func reportRatio(b *testing.B, st *State, passes int, f func()) {
+func reportRatio[C kernel.Complex](b *testing.B, st *vector[C], passes int, f func()) {
 	var bestF, bestP time.Duration
 	scale := 1.0000001
 	for b.Loop() {
@@ -228,4 +231,103 @@ func reportRatio(b *testing.B, st *State, passes int, f func()) {
 	}
 	b.ReportMetric(float64(bestF)/float64(bestP), "passes")
 	b.ReportMetric(float64(bestP.Nanoseconds())/float64(passes)/1e6, "ms/pass")
+}
+
+// BenchmarkDense reports the time of a dense w-qubit gate (real or complex
+// random matrix) in memory passes, targets w consecutive qubits cycling
+// through the register: the cost table of package fusion.
+//
+//	go test -run '^$' -bench Dense -benchtime 3x -cpu 1 ./statevec
+func BenchmarkDense(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 24
+	for w := 1; w <= 5; w++ {
+		for _, kind := range []string{"real", "complex"} {
+			u := backendtest.RandomUnitary(rng, w)
+			if kind == "real" {
+				u = realOrthogonal(rng, w)
+			}
+			b.Run(fmt.Sprintf("%s/w=%d/qubits=%d", kind, w, n), func(b *testing.B) {
+				st := benchState(b, n)
+				sweep := func() {
+					for q := 0; q+w <= n; q++ {
+						targets := make([]int, w)
+						for i := range targets {
+							targets[i] = q + i
+						}
+						if err := st.ApplyMatrix(u, targets, nil); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				reportRatio(b, &st.vector, n-w+1, sweep)
+			})
+		}
+	}
+}
+
+// realOrthogonal returns a random real orthogonal 2^w × 2^w matrix
+// (Gram–Schmidt on Gaussian columns) as complex entries.
+func realOrthogonal(rng *rand.Rand, w int) []complex128 {
+	d := 1 << w
+	cols := make([][]float64, d)
+	for j := range cols {
+		v := make([]float64, d)
+		for i := range v {
+			v[i] = rng.NormFloat64()
+		}
+		for _, u := range cols[:j] {
+			var dot float64
+			for i := range v {
+				dot += u[i] * v[i]
+			}
+			for i := range v {
+				v[i] -= dot * u[i]
+			}
+		}
+		var nrm float64
+		for _, x := range v {
+			nrm += x * x
+		}
+		nrm = math.Sqrt(nrm)
+		for i := range v {
+			v[i] /= nrm
+		}
+		cols[j] = v
+	}
+	m := make([]complex128, d*d)
+	for i := 0; i < d; i++ {
+		for j := 0; j < d; j++ {
+			m[i*d+j] = complex(cols[j][i], 0)
+		}
+	}
+	return m
+}
+
+// BenchmarkFusionThreshold times the random-layer brickwork (RY on every
+// qubit, CZ on alternating neighbour pairs, 20 layers) unfused and fused
+// (two-qubit width) at small widths, to place FusionMinQubits: the pass
+// and the matrix products cost a few microseconds per gate, which pays off
+// once a gate costs more than that.
+func BenchmarkFusionThreshold(b *testing.B) {
+	for n := 6; n <= 18; n += 2 {
+		c := circuits.New(n)
+		for l := range 20 {
+			for q := 0; q < n; q++ {
+				c.RY(0.1*float64(q+l), q)
+			}
+			for q := l % 2; q+1 < n; q += 2 {
+				c.CZ(q, q+1)
+			}
+		}
+		for _, f := range []int{-1, 2} {
+			b.Run(fmt.Sprintf("qubits=%d/fusion=%d", n, f), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := (Simulator{Threads: 1, Fusion: f}).Run(c); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
 }

@@ -15,7 +15,7 @@ import (
 // Measure measures qubit q in the computational basis with an outcome drawn
 // from rng, collapses the state onto it and renormalises, and returns the
 // outcome (0 or 1).
-func (s *State) Measure(q int, rng *rand.Rand) (int, error) {
+func (s *vector[C]) Measure(q int, rng *rand.Rand) (int, error) {
 	if err := s.checkQubit(q); err != nil {
 		return 0, err
 	}
@@ -27,7 +27,7 @@ func (s *State) Measure(q int, rng *rand.Rand) (int, error) {
 
 // ResetQubit returns qubit q to |0⟩: it measures q (drawing from rng) and
 // flips it when the outcome is 1, as a hardware reset does.
-func (s *State) ResetQubit(q int, rng *rand.Rand) error {
+func (s *vector[C]) ResetQubit(q int, rng *rand.Rand) error {
 	if err := s.checkQubit(q); err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func (s *State) ResetQubit(q int, rng *rand.Rand) error {
 
 // measure draws the outcome of qubit q with probability ‖P_v ψ‖²/‖ψ‖² and
 // projects onto it.
-func (s *State) measure(q int, rng *rand.Rand) (int, error) {
+func (s *vector[C]) measure(q int, rng *rand.Rand) (int, error) {
 	t := uint64(1) << uint(q)
 	sites := kernel.NewSites(s.n, []int{q}, nil)
 	p0, p1 := s.halfNorms(&sites, t)
@@ -61,7 +61,7 @@ func (s *State) measure(q int, rng *rand.Rand) (int, error) {
 }
 
 // reset measures q and flips it to |0⟩ when the outcome is 1.
-func (s *State) reset(q int, rng *rand.Rand) error {
+func (s *vector[C]) reset(q int, rng *rand.Rand) error {
 	v, err := s.measure(q, rng)
 	if err != nil || v == 0 {
 		return err
@@ -76,7 +76,7 @@ func (s *State) reset(q int, rng *rand.Rand) error {
 }
 
 // halfNorms returns the squared norms of the q = 0 and q = 1 halves.
-func (s *State) halfNorms(sites *kernel.Sites, t uint64) (p0, p1 float64) {
+func (s *vector[C]) halfNorms(sites *kernel.Sites, t uint64) (p0, p1 float64) {
 	x := s.amp
 	for _, b := range reduce(s, sites.Count, func(lo, hi uint64) rdmBlock {
 		a, c, o := kernel.QubitBlock(x, sites, t, lo, hi)
@@ -92,7 +92,7 @@ func (s *State) halfNorms(sites *kernel.Sites, t uint64) (p0, p1 float64) {
 // returns their basis-state indices in ascending order. It sorts shots
 // uniform numbers and walks the cumulative distribution once:
 // O(2^n + shots·log shots) time, one pass over the state, no collapse.
-func (s *State) SampleIndices(shots int, rng *rand.Rand) ([]uint64, error) {
+func (s *vector[C]) SampleIndices(shots int, rng *rand.Rand) ([]uint64, error) {
 	if shots < 1 {
 		return nil, fmt.Errorf("statevec: sample: shots = %d, want ≥ 1", shots)
 	}
@@ -107,7 +107,8 @@ func (s *State) SampleIndices(shots int, rng *rand.Rand) ([]uint64, error) {
 	// total is summed in the same order as the walk below, so the final
 	// cumulative value equals it exactly.
 	var total float64
-	for _, a := range s.amp {
+	for _, v := range s.amp {
+		a := complex128(v)
 		total += real(a)*real(a) + imag(a)*imag(a)
 	}
 	if total == 0 || math.IsNaN(total) || math.IsInf(total, 0) {
@@ -117,7 +118,8 @@ func (s *State) SampleIndices(shots int, rng *rand.Rand) ([]uint64, error) {
 	k := 0
 	var cum float64
 	last := uint64(0)
-	for j, a := range s.amp {
+	for j, v := range s.amp {
+		a := complex128(v)
 		p := real(a)*real(a) + imag(a)*imag(a)
 		if p == 0 {
 			continue
@@ -142,7 +144,7 @@ func (s *State) SampleIndices(shots int, rng *rand.Rand) ([]uint64, error) {
 
 // SampleCounts draws shots outcomes as SampleIndices does and counts them
 // by basis-state index.
-func (s *State) SampleCounts(shots int, rng *rand.Rand) (map[uint64]int, error) {
+func (s *vector[C]) SampleCounts(shots int, rng *rand.Rand) (map[uint64]int, error) {
 	idx, err := s.SampleIndices(shots, rng)
 	if err != nil {
 		return nil, err
@@ -156,7 +158,7 @@ func (s *State) SampleCounts(shots int, rng *rand.Rand) (map[uint64]int, error) 
 
 // Sample draws shots outcomes as SampleIndices does and counts them by
 // bitstring, qubit n−1 leftmost (backend.State).
-func (s *State) Sample(shots int, rng *rand.Rand) (backend.Counts, error) {
+func (s *vector[C]) Sample(shots int, rng *rand.Rand) (backend.Counts, error) {
 	idx, err := s.SampleIndices(shots, rng)
 	if err != nil {
 		return nil, err

@@ -37,6 +37,17 @@ func MemoryNeeded(n int) uint64 {
 	return bytesPerAmplitude << uint(n)
 }
 
+// MemoryNeeded64 is MemoryNeeded for complex64 amplitudes: 8·2^n bytes.
+func MemoryNeeded64(n int) uint64 {
+	switch {
+	case n < 0:
+		return 0
+	case n >= 61:
+		return math.MaxUint64
+	}
+	return bytesPerAmplitude / 2 << uint(n)
+}
+
 // tooLargeError names the qubit count, the exact byte count and what is
 // available, and unwraps to ErrTooLarge.
 type tooLargeError struct {

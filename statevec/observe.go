@@ -13,19 +13,20 @@ import (
 // Compile-time checks that the state vector implements the backend contract.
 var (
 	_ backend.State     = (*State)(nil)
+	_ backend.State     = (*State64)(nil)
 	_ backend.Simulator = Simulator{}
 )
 
 // AmplitudeAt returns the amplitude of basis state i (qubit q is bit q of i).
-func (s *State) AmplitudeAt(i uint64) (complex128, error) {
+func (s *vector[C]) AmplitudeAt(i uint64) (complex128, error) {
 	if i >= uint64(len(s.amp)) {
 		return 0, fmt.Errorf("statevec: basis index %d out of range [0, %d)", i, len(s.amp))
 	}
-	return s.amp[i], nil
+	return complex128(s.amp[i]), nil
 }
 
 // Probability returns |⟨i|ψ⟩|² for basis state i.
-func (s *State) Probability(i uint64) (float64, error) {
+func (s *vector[C]) Probability(i uint64) (float64, error) {
 	a, err := s.AmplitudeAt(i)
 	if err != nil {
 		return 0, err
@@ -35,7 +36,7 @@ func (s *State) Probability(i uint64) (float64, error) {
 
 // Amplitude returns ⟨bits|ψ⟩ where bits[q] ∈ {0, 1} is qubit q's value and
 // len(bits) = NumQubits() (backend.State).
-func (s *State) Amplitude(bits []byte) (complex128, error) {
+func (s *vector[C]) Amplitude(bits []byte) (complex128, error) {
 	if len(bits) != s.n {
 		return 0, fmt.Errorf("statevec: amplitude: %d bits for a %d-qubit state", len(bits), s.n)
 	}
@@ -46,17 +47,20 @@ func (s *State) Amplitude(bits []byte) (complex128, error) {
 		}
 		i |= uint64(b) << uint(q)
 	}
-	return s.amp[i], nil
+	return complex128(s.amp[i]), nil
 }
 
-// Amplitudes returns a copy of the state vector (backend.State); Data gives
-// the live slice without copying.
-func (s *State) Amplitudes() ([]complex128, error) {
+// Amplitudes returns a copy of the state vector as complex128 (backend.State);
+// Data gives the live slice without copying.
+func (s *vector[C]) Amplitudes() ([]complex128, error) {
 	if err := checkMemory(s.n, bytesPerAmplitude, "amplitudes"); err != nil {
 		return nil, err
 	}
 	out := make([]complex128, len(s.amp))
-	s.copyInto(out)
+	x := s.amp
+	s.forRange(uint64(len(x)), uint64(len(x)), func(lo, hi uint64) {
+		kernel.Widen(out[lo:hi], x[lo:hi])
+	})
 	return out, nil
 }
 
@@ -64,7 +68,7 @@ func (s *State) Amplitudes() ([]complex128, error) {
 // Σ_k b_{qubits[k]}·2^k (qubits[0] least significant), summed over the
 // others; with no qubits it returns all 2^n basis-state probabilities.
 // Entries sum to the squared norm (1 for a normalised state).
-func (s *State) Probabilities(qubits ...int) ([]float64, error) {
+func (s *vector[C]) Probabilities(qubits ...int) ([]float64, error) {
 	if len(qubits) == 0 {
 		if err := checkMemory(s.n, 8, "probabilities"); err != nil {
 			return nil, err
@@ -86,7 +90,7 @@ const marginalParallelMax = 16
 
 // Marginal returns the distribution of the listed distinct qubits, index
 // Σ_k b_{qubits[k]}·2^k (qubits[0] least significant).
-func (s *State) Marginal(qubits []int) ([]float64, error) {
+func (s *vector[C]) Marginal(qubits []int) ([]float64, error) {
 	if len(qubits) == 0 {
 		return nil, errors.New("statevec: marginal: no qubits listed")
 	}
@@ -135,7 +139,7 @@ func (s *State) Marginal(qubits []int) ([]float64, error) {
 // X^x·Z^z, a string of Z letters (x = 0) is the diagonal sum
 // Σ|a_j|²·(−1)^{|j∧z|}, and otherwise the amplitudes j and j⊕x are visited
 // in pairs.
-func (s *State) ExpectationTerm(t pauli.Term) (float64, error) {
+func (s *vector[C]) ExpectationTerm(t pauli.Term) (float64, error) {
 	if err := t.Validate(s.n); err != nil {
 		return 0, fmt.Errorf("statevec: expectation: %w", err)
 	}
@@ -170,7 +174,7 @@ func (s *State) ExpectationTerm(t pauli.Term) (float64, error) {
 
 // Expectation returns ⟨ψ|O|ψ⟩ for a Pauli sum O, term by term
 // (backend.State).
-func (s *State) Expectation(obs pauli.Sum) (float64, error) {
+func (s *vector[C]) Expectation(obs pauli.Sum) (float64, error) {
 	if err := obs.Validate(s.n); err != nil {
 		return 0, fmt.Errorf("statevec: expectation: %w", err)
 	}
@@ -185,11 +189,8 @@ func (s *State) Expectation(obs pauli.Sum) (float64, error) {
 	return e, nil
 }
 
-// Inner returns ⟨s|o⟩ = Σ conj(s_i)·o_i for a state of the same width.
-func (s *State) Inner(o *State) (complex128, error) {
-	if o == nil {
-		return 0, errors.New("statevec: inner product with a nil state")
-	}
+// inner returns ⟨s|o⟩ after checking the widths.
+func (s *vector[C]) inner(o *vector[C]) (complex128, error) {
 	if o.n != s.n {
 		return 0, fmt.Errorf("statevec: inner product of a %d-qubit and a %d-qubit state", s.n, o.n)
 	}
@@ -199,11 +200,37 @@ func (s *State) Inner(o *State) (complex128, error) {
 	})), nil
 }
 
+// Inner returns ⟨s|o⟩ = Σ conj(s_i)·o_i for a state of the same width.
+func (s *State) Inner(o *State) (complex128, error) {
+	if o == nil {
+		return 0, errors.New("statevec: inner product with a nil state")
+	}
+	return s.inner(&o.vector)
+}
+
+// Inner returns ⟨s|o⟩ for a complex64 state of the same width, summed in
+// float64.
+func (s *State64) Inner(o *State64) (complex128, error) {
+	if o == nil {
+		return 0, errors.New("statevec: inner product with a nil state")
+	}
+	return s.inner(&o.vector)
+}
+
 // Overlap returns ⟨s|other⟩ (backend.State); other must be a *State.
 func (s *State) Overlap(other backend.State) (complex128, error) {
 	o, ok := other.(*State)
 	if !ok {
 		return 0, fmt.Errorf("statevec: overlap with a %T, want *statevec.State", other)
+	}
+	return s.Inner(o)
+}
+
+// Overlap returns ⟨s|other⟩ (backend.State); other must be a *State64.
+func (s *State64) Overlap(other backend.State) (complex128, error) {
+	o, ok := other.(*State64)
+	if !ok {
+		return 0, fmt.Errorf("statevec: overlap with a %T, want *statevec.State64", other)
 	}
 	return s.Inner(o)
 }
@@ -217,7 +244,7 @@ type rdmBlock struct {
 // ReducedDensityMatrix returns the 2×2 density matrix of qubit q with the
 // others traced out, row-major [ρ00, ρ01, ρ10, ρ11], ρ_ab = Σ_r
 // ψ_{r,a}·conj(ψ_{r,b}).
-func (s *State) ReducedDensityMatrix(q int) ([4]complex128, error) {
+func (s *vector[C]) ReducedDensityMatrix(q int) ([4]complex128, error) {
 	if err := s.checkQubit(q); err != nil {
 		return [4]complex128{}, fmt.Errorf("statevec: reduced density matrix: %w", err)
 	}

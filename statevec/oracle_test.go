@@ -313,6 +313,22 @@ func TestAgainstItsubaki(t *testing.T) {
 				t.Fatalf("circuit %d (%d qubits): amplitude %d = %v, itsubaki %v (|Δ| = %.3g)\n%v", i, n, k, a, want[k], d, c)
 			}
 		}
+		// Every simulator variant (fusion, threads, precision) on a share
+		// of the circuits.
+		sim := variants()[i%len(variants())]
+		got, err := sim.Run(c)
+		require.NoError(t, err)
+		amp, err := got.Amplitudes()
+		require.NoError(t, err)
+		tol := 1e-10
+		if sim.Precision == Complex64 {
+			tol = 1e-5
+		}
+		for k, a := range amp {
+			if d := cmplx.Abs(a - want[k]); d > tol {
+				t.Fatalf("%s, circuit %d (%d qubits): amplitude %d = %v, itsubaki %v (|Δ| = %.3g)", sim.label(), i, n, k, a, want[k], d)
+			}
+		}
 	}
 }
 

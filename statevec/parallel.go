@@ -3,6 +3,8 @@ package statevec
 import (
 	"runtime"
 	"sync"
+
+	"github.com/qmlkit/qmlkit/statevec/internal/kernel"
 )
 
 // defaultParallelMin is the number of amplitudes an operation must touch
@@ -21,7 +23,7 @@ const (
 )
 
 // workers is the goroutine budget for one operation.
-func (s *State) workers() int {
+func (s *vector[C]) workers() int {
 	if s.threads > 0 {
 		return s.threads
 	}
@@ -30,7 +32,7 @@ func (s *State) workers() int {
 
 // split reports whether an operation over count base indices touching
 // work amplitudes should run on several goroutines.
-func (s *State) split(count, work uint64) bool {
+func (s *vector[C]) split(count, work uint64) bool {
 	threshold := uint64(defaultParallelMin)
 	if s.parallelMin > 0 {
 		threshold = s.parallelMin
@@ -39,9 +41,10 @@ func (s *State) split(count, work uint64) bool {
 }
 
 // forRange calls f on contiguous sub-ranges covering [0, count), on several
-// goroutines when work (amplitudes touched) reaches the threshold. f must
-// touch disjoint data for disjoint ranges.
-func (s *State) forRange(count, work uint64, f func(lo, hi uint64)) {
+// goroutines when work (amplitudes touched) reaches the threshold; the
+// calling goroutine takes the last chunk itself. f must touch disjoint data
+// for disjoint ranges.
+func (s *vector[C]) forRange(count, work uint64, f func(lo, hi uint64)) {
 	if !s.split(count, work) {
 		f(0, count)
 		return
@@ -49,17 +52,18 @@ func (s *State) forRange(count, work uint64, f func(lo, hi uint64)) {
 	t := min(uint64(s.workers()), count)
 	step := (count + t - 1) / t
 	var wg sync.WaitGroup
-	for lo := uint64(0); lo < count; lo += step {
-		hi := min(lo+step, count)
-		wg.Go(func() { f(lo, hi) })
+	last := (count - 1) / step * step
+	for lo := uint64(0); lo < last; lo += step {
+		wg.Go(func() { f(lo, lo+step) })
 	}
+	f(last, count)
 	wg.Wait()
 }
 
 // reduce evaluates part on fixed chunks of [0, length) (in parallel when
 // the length reaches the threshold) and returns the per-chunk results in
 // order.
-func reduce[T any](s *State, length uint64, part func(lo, hi uint64) T) []T {
+func reduce[C kernel.Complex, T any](s *vector[C], length uint64, part func(lo, hi uint64) T) []T {
 	size := max(reduceMinLength, (length+reduceChunks-1)/reduceChunks)
 	n := (length + size - 1) / size
 	parts := make([]T, n)

@@ -5,7 +5,7 @@
 //	qmlkit run [--backend statevec|mps] [--shots N] [--seed S] [--top K] [--amplitudes] [--json] FILE.qasm
 //	qmlkit draw FILE.qasm
 //	qmlkit reproduce [--quick] [--json] [--plot DIR] [NAME...]
-//	qmlkit bench scaling [flags]
+//	qmlkit bench scaling [--backend statevec|mps] [--circuit random] [--min 10] [--max 26] [--plot FILE.png] [--csv FILE] [--json]
 //	qmlkit kernel --feature-map zz --reps R --entanglement E --input X.csv [--input2 Y.csv] --output K.csv
 //
 // Errors print one line on stderr (file:line:col: message for input files)
@@ -36,6 +36,7 @@ func commands() []command {
 		{"draw", "draw an OpenQASM 2.0 file as text, qubit 0 on top", drawCommand},
 		{"reproduce", "run paper reproductions and print ours beside the published numbers", reproduceCommand},
 		{"kernel", "compute a quantum-kernel Gram matrix from CSV samples", kernelCommand},
+		{"bench", "measure how simulation time grows with qubits (bench scaling)", benchCommand},
 	}
 }
 

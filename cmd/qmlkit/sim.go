@@ -16,6 +16,8 @@ type simulatorFlags struct {
 	maxBond    *int
 	cutoff     *float64
 	cutoffMode *string
+	precision  *string
+	fusion     *int
 }
 
 func addSimulatorFlags(fs *flag.FlagSet) *simulatorFlags {
@@ -25,6 +27,8 @@ func addSimulatorFlags(fs *flag.FlagSet) *simulatorFlags {
 		maxBond:    fs.Int("max-bond", 0, "mps: largest bond dimension kept (0: unlimited, exact)"),
 		cutoff:     fs.Float64("cutoff", 0, "mps: singular values to discard, interpreted by --cutoff-mode (0: only numerical zeros)"),
 		cutoffMode: fs.String("cutoff-mode", "rel", "mps: rel, abs, rsum2 or sum2 (quimb's names)"),
+		precision:  fs.String("precision", "complex128", "statevec: amplitudes complex128 or complex64 (half the memory)"),
+		fusion:     fs.Int("fusion", 0, "statevec: gate fusion, 0 default, 1 to 5 fused-gate width, -1 off"),
 	}
 }
 
@@ -35,7 +39,14 @@ func (f *simulatorFlags) simulator(seed uint64) (backend.Simulator, error) {
 	}
 	switch *f.backend {
 	case "statevec":
-		return statevec.Simulator{Seed: seed, Threads: *f.threads}, nil
+		p, err := statevec.ParsePrecision(*f.precision)
+		if err != nil {
+			return nil, usageError{err.Error()}
+		}
+		if *f.fusion > 5 {
+			return nil, usageError{fmt.Sprintf("--fusion %d: at most 5 qubits (-1: off)", *f.fusion)}
+		}
+		return statevec.Simulator{Seed: seed, Threads: *f.threads, Precision: p, Fusion: *f.fusion}, nil
 	case "mps":
 		if *f.maxBond < 0 || *f.cutoff < 0 || *f.cutoff != *f.cutoff {
 			return nil, usageError{"--max-bond and --cutoff must not be negative"}

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"math"
 	"math/bits"
 	"math/cmplx"
 	"math/rand/v2"
@@ -26,6 +27,19 @@ type setup struct {
 func newSetup(rng *rand.Rand, k int) setup {
 	n := k + rng.IntN(8)
 	qubits := rng.Perm(n)[:k]
+	switch rng.IntN(4) {
+	case 0:
+		// Every involved qubit at longRunShift or above: the runs shapes.
+		n = longRunShift + k + rng.IntN(2)
+		qubits = rng.Perm(n - longRunShift)[:k]
+		for i := range qubits {
+			qubits[i] += longRunShift
+		}
+	case 1:
+		// Enough base indices for the four lanes of the step loops.
+		n = k + 9 + rng.IntN(2)
+		qubits = rng.Perm(longRunShift)[:k]
+	}
 	s := setup{n: n, qubits: qubits, sites: NewSites(n, qubits, nil)}
 	s.data = make([]complex128, 1<<n)
 	for i := range s.data {
@@ -80,7 +94,9 @@ func (s *setup) offsets(t int) []uint64 {
 func requireClose(t *testing.T, want, got []complex128) {
 	t.Helper()
 	for i := range want {
-		require.InDelta(t, 0, cmplx.Abs(want[i]-got[i]), 1e-12, "index %d", i)
+		if d := cmplx.Abs(want[i] - got[i]); !(d <= 1e-12) {
+			require.InDelta(t, 0, d, 1e-12, "index %d", i)
+		}
 	}
 }
 
@@ -136,6 +152,10 @@ func TestPairKernels(t *testing.T) {
 			}), func(x []complex128, lo, hi uint64) { Hadamard(x, &s.sites, o0, o1, h, lo, hi) }},
 			"phase": {naive(func(a, b complex128) (complex128, complex128) { return a, m[0] * b }),
 				func(x []complex128, lo, hi uint64) { Phase(x, &s.sites, o1, m[0], lo, hi) }},
+			"diag2": {naive(func(a, b complex128) (complex128, complex128) { return m[0] * a, m[3] * b }),
+				func(x []complex128, lo, hi uint64) { Diag2(x, &s.sites, o0, o1, m[0], m[3], lo, hi) }},
+			"negate": {naive(func(a, b complex128) (complex128, complex128) { return a, -b }),
+				func(x []complex128, lo, hi uint64) { Phase(x, &s.sites, o1, -1, lo, hi) }},
 			"diag": {naive(func(a, b complex128) (complex128, complex128) { return m[0] * a, m[3] * b }),
 				func(x []complex128, lo, hi uint64) {
 					Diag(x, &s.sites, []uint64{o0, o1}, []complex128{m[0], m[3]}, lo, hi)
@@ -173,8 +193,12 @@ func TestDenseKernels(t *testing.T) {
 				want[b|o] = acc
 			}
 		}
+		re, im := make([]float64, d*d), make([]float64, d*d)
+		for i, v := range m {
+			re[i], im[i] = real(v), imag(v)
+		}
 		got := append([]complex128(nil), s.data...)
-		s.each(func(lo, hi uint64) { MatK(got, &s.sites, off, m, make([]complex128, d), lo, hi) })
+		s.each(func(lo, hi uint64) { MatK(got, &s.sites, off, re, im, make([]complex128, d), lo, hi) })
 		requireClose(t, want, got)
 		if k == 2 {
 			got4 := append([]complex128(nil), s.data...)
@@ -182,6 +206,94 @@ func TestDenseKernels(t *testing.T) {
 			s.each(func(lo, hi uint64) { Mat4(got4, &s.sites, [4]uint64(off), &m4, lo, hi) })
 			requireClose(t, want, got4)
 		}
+	}
+}
+
+// TestRealDenseKernels checks Real4 and RealK against MatK with the same
+// real matrix, including the four-neighbour shape of Real4 (qubits 0 and 1,
+// no controls).
+func TestRealDenseKernels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for trial := range 100 {
+		k := 2 + rng.IntN(2)
+		s := newSetup(rng, k+rng.IntN(2))
+		if trial%4 == 0 {
+			k = 2
+			s.qubits = []int{0, 1}
+			s.sites = NewSites(s.n, s.qubits, nil)
+			s.chunks = [][2]uint64{{0, s.sites.Count / 3}, {s.sites.Count / 3, s.sites.Count}}
+		}
+		off := s.offsets(k)
+		d := len(off)
+		m := make([]float64, d*d)
+		for i := range m {
+			m[i] = rng.NormFloat64()
+		}
+		want := append([]complex128(nil), s.data...)
+		MatK(want, &s.sites, off, m, make([]float64, d*d), make([]complex128, d), 0, s.sites.Count)
+		got := append([]complex128(nil), s.data...)
+		s.each(func(lo, hi uint64) { RealK(got, &s.sites, off, m, make([]complex128, d), lo, hi) })
+		requireClose(t, want, got)
+		if k == 2 {
+			got4 := append([]complex128(nil), s.data...)
+			m4 := [16]float64(m)
+			s.each(func(lo, hi uint64) { Real4(got4, &s.sites, [4]uint64(off), &m4, lo, hi) })
+			requireClose(t, want, got4)
+			var c4 [16]complex128
+			for i, v := range m {
+				c4[i] = complex(v, 0.5*v)
+			}
+			want = append(want[:0], s.data...)
+			re, im := make([]float64, 16), make([]float64, 16)
+			for i, v := range c4 {
+				re[i], im[i] = real(v), imag(v)
+			}
+			MatK(want, &s.sites, off, re, im, make([]complex128, d), 0, s.sites.Count)
+			got4 = append(got4[:0], s.data...)
+			s.each(func(lo, hi uint64) { Mat4(got4, &s.sites, [4]uint64(off), &c4, lo, hi) })
+			requireClose(t, want, got4)
+		}
+	}
+}
+
+// TestComplex64 runs the complex64 instantiations on rounded copies of the
+// data and compares with complex128 to single-precision rounding.
+func TestComplex64(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	for range 50 {
+		s := newSetup(rng, 2)
+		off := s.offsets(2)
+		var m [16]complex128
+		var r [16]float64
+		for i := range m {
+			m[i], r[i] = randomComplex(rng), rng.NormFloat64()
+		}
+		single := make([]complex64, len(s.data))
+		double := make([]complex128, len(s.data))
+		for i, v := range s.data {
+			single[i] = complex64(v)
+			double[i] = complex128(single[i])
+		}
+		o := [4]uint64(off)
+		s.each(func(lo, hi uint64) {
+			Mat4(single, &s.sites, o, &m, lo, hi)
+			Real4(single, &s.sites, o, &r, lo, hi)
+			Hadamard(single, &s.sites, o[0], o[1], 0.7, lo, hi)
+			Phase(single, &s.sites, o[3], -1, lo, hi)
+			Swap(single, &s.sites, o[1], o[2], lo, hi)
+		})
+		s.each(func(lo, hi uint64) {
+			Mat4(double, &s.sites, o, &m, lo, hi)
+			Real4(double, &s.sites, o, &r, lo, hi)
+			Hadamard(double, &s.sites, o[0], o[1], 0.7, lo, hi)
+			Phase(double, &s.sites, o[3], -1, lo, hi)
+			Swap(double, &s.sites, o[1], o[2], lo, hi)
+		})
+		scale := math.Sqrt(SumSquares(double) / float64(len(double)))
+		for i := range double {
+			require.InDelta(t, 0, cmplx.Abs(complex128(single[i])-double[i])/scale, 1e-5, "index %d", i)
+		}
+		assert.InDelta(t, SumSquares(double), SumSquares(single), 1e-5*SumSquares(double))
 	}
 }
 
@@ -291,5 +403,38 @@ func TestTwoQubitSpecial(t *testing.T) {
 			s.each(func(lo, hi uint64) { c.run(got, lo, hi) })
 			requireClose(t, want, got)
 		}
+	}
+}
+
+// TestScaleAndReduce checks the whole-vector loops on lengths that do and
+// do not divide into their eight or four side-by-side parts.
+func TestScaleAndReduce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	for _, n := range []int{1, 7, 8, 9, 100, 1027} {
+		x := make([]complex128, n)
+		y := make([]complex128, n)
+		for i := range x {
+			x[i], y[i] = randomComplex(rng), randomComplex(rng)
+		}
+		a := append([]complex128(nil), x...)
+		ScaleReal(a, 0.5)
+		b := append([]complex128(nil), x...)
+		Scale(b, 2i)
+		p := make([]float64, n)
+		Probabilities(p, x)
+		w := make([]complex128, n)
+		Widen(w, a)
+		var inner complex128
+		var sum float64
+		for i, v := range x {
+			require.Equal(t, complex(0.5*real(v), 0.5*imag(v)), a[i])
+			require.Equal(t, 2i*v, b[i])
+			require.Equal(t, a[i], w[i])
+			require.InDelta(t, cmplx.Abs(v)*cmplx.Abs(v), p[i], 1e-12)
+			inner += cmplx.Conj(v) * y[i]
+			sum += p[i]
+		}
+		assert.InDelta(t, 0, cmplx.Abs(inner-Inner(x, y)), 1e-9)
+		assert.InDelta(t, sum, SumSquares(x), 1e-9)
 	}
 }

@@ -2,47 +2,71 @@ package kernel
 
 import "math/bits"
 
-// The reductions below sum over a sub-range in index order; callers fix the
-// sub-ranges independently of the thread count and add the partial sums in
-// order, so results do not depend on how many goroutines ran.
+// The reductions below sum over a sub-range in index order, in float64
+// whatever the amplitude type; callers fix the sub-ranges independently of
+// the thread count and add the partial sums in order, so results do not
+// depend on how many goroutines ran.
 
 // SumSquares returns Σ |x_j|².
-func SumSquares(x []complex128) float64 {
+func SumSquares[C Complex](x []C) float64 {
 	var s float64
-	for _, a := range x {
+	for _, v := range x {
+		a := complex128(v)
 		s += real(a)*real(a) + imag(a)*imag(a)
 	}
 	return s
 }
 
 // Scale multiplies every amplitude by c.
-func Scale(x []complex128, c complex128) {
-	for i := range x {
-		x[i] *= c
+func Scale[C Complex](x []C, c complex128) {
+	h := len(x) / 2
+	scale(x[:h], c)
+	scale(x[h:], c)
+}
+
+// ScaleReal multiplies every amplitude by the real number f, walking eight
+// eighths of x side by side: the in-place pass that is the memory-bandwidth
+// yardstick of the benchmarks (see streams in doc.go).
+func ScaleReal[C Complex](x []C, f float64) {
+	e := len(x) / 8
+	x0, x1, x2, x3 := x[:e], x[e : 2*e][:e], x[2*e : 3*e][:e], x[3*e : 4*e][:e]
+	x4, x5, x6, x7 := x[4*e : 5*e][:e], x[5*e : 6*e][:e], x[6*e : 7*e][:e], x[7*e : 8*e][:e]
+	for r := range x0 {
+		x0[r] = scaleRealOne(x0[r], f)
+		x1[r] = scaleRealOne(x1[r], f)
+		x2[r] = scaleRealOne(x2[r], f)
+		x3[r] = scaleRealOne(x3[r], f)
+		x4[r] = scaleRealOne(x4[r], f)
+		x5[r] = scaleRealOne(x5[r], f)
+		x6[r] = scaleRealOne(x6[r], f)
+		x7[r] = scaleRealOne(x7[r], f)
+	}
+	for r, v := range x[8*e:] {
+		x[8*e+r] = scaleRealOne(v, f)
 	}
 }
 
-// ScaleReal multiplies every amplitude by the real number f.
-func ScaleReal(x []complex128, f float64) {
-	for i, a := range x {
-		x[i] = complex(f*real(a), f*imag(a))
-	}
+// scaleRealOne returns f·v.
+func scaleRealOne[C Complex](v C, f float64) C {
+	a := complex128(v)
+	return C(complex(f*real(a), f*imag(a)))
 }
 
 // Probabilities writes |x_j|² into p.
-func Probabilities(p []float64, x []complex128) {
+func Probabilities[C Complex](p []float64, x []C) {
 	p = p[:len(x)]
-	for i, a := range x {
+	for i, v := range x {
+		a := complex128(v)
 		p[i] = real(a)*real(a) + imag(a)*imag(a)
 	}
 }
 
 // Inner returns Σ conj(x_j)·y_j.
-func Inner(x, y []complex128) complex128 {
+func Inner[C Complex](x, y []C) complex128 {
 	y = y[:len(x)]
 	var re, im float64
-	for i, a := range x {
-		b := y[i]
+	for i, v := range x {
+		a, b := complex128(v), complex128(y[i])
 		re += real(a)*real(b) + imag(a)*imag(b)
 		im += real(a)*imag(b) - imag(a)*real(b)
 	}
@@ -52,9 +76,10 @@ func Inner(x, y []complex128) complex128 {
 // ZString returns Σ_j |x_j|²·(−1)^{popcount((start+j) & z)}: the
 // expectation contribution of a Pauli string of Z letters on the
 // amplitudes x, whose first index is start.
-func ZString(x []complex128, start, z uint64) float64 {
+func ZString[C Complex](x []C, start, z uint64) float64 {
 	var s float64
-	for i, a := range x {
+	for i, v := range x {
+		a := complex128(v)
 		p := real(a)*real(a) + imag(a)*imag(a)
 		if bits.OnesCount64((start+uint64(i))&z)&1 == 1 {
 			s -= p
@@ -69,12 +94,12 @@ func ZString(x []complex128, start, z uint64) float64 {
 // over base indices b in [lo, hi) of s, whose Mask is one set bit of f: the
 // expectation of X^f·Z^z before the i^{#Y} factor, summed pairwise so that
 // each amplitude is read once.
-func XZString(x []complex128, s *Sites, f, z, lo, hi uint64) complex128 {
+func XZString[C Complex](x []C, s *Sites, f, z, lo, hi uint64) complex128 {
 	var re, im float64
 	b := s.Base(lo)
 	for j := lo; j < hi; j++ {
 		c := b ^ f
-		a0, a1 := x[b], x[c]
+		a0, a1 := complex128(x[b]), complex128(x[c])
 		// conj(a1)·a0 and conj(a0)·a1 are conjugates: their sum with
 		// signs σ0, σ1 is (σ0+σ1)·Re + i(σ0−σ1)·Im of conj(a1)·a0.
 		r := real(a1)*real(a0) + imag(a1)*imag(a0)
@@ -99,11 +124,11 @@ func XZString(x []complex128, s *Sites, f, z, lo, hi uint64) complex128 {
 // QubitBlock returns, over base indices b in [lo, hi) of s (whose Mask is
 // the qubit bit t), Σ|x[b]|², Σ|x[b|t]|² and Σ x[b]·conj(x[b|t]): the
 // entries of a one-qubit reduced density matrix.
-func QubitBlock(x []complex128, s *Sites, t, lo, hi uint64) (p0, p1 float64, c01 complex128) {
+func QubitBlock[C Complex](x []C, s *Sites, t, lo, hi uint64) (p0, p1 float64, c01 complex128) {
 	var re, im float64
 	b := s.Base(lo)
 	for j := lo; j < hi; j++ {
-		a0, a1 := x[b], x[b|t]
+		a0, a1 := complex128(x[b]), complex128(x[b|t])
 		p0 += real(a0)*real(a0) + imag(a0)*imag(a0)
 		p1 += real(a1)*real(a1) + imag(a1)*imag(a1)
 		re += real(a0)*real(a1) + imag(a0)*imag(a1)
@@ -115,21 +140,31 @@ func QubitBlock(x []complex128, s *Sites, t, lo, hi uint64) (p0, p1 float64, c01
 
 // Marginal adds |x_j|² to p[k] where bit i of k is bit qubits[i] of the
 // index start+j.
-func Marginal(p []float64, x []complex128, start uint64, qubits []uint) {
-	for i, a := range x {
+func Marginal[C Complex](p []float64, x []C, start uint64, qubits []uint) {
+	for i, v := range x {
 		idx := start + uint64(i)
 		var k uint64
 		for bit, q := range qubits {
 			k |= (idx >> q & 1) << uint(bit)
 		}
+		a := complex128(v)
 		p[k] += real(a)*real(a) + imag(a)*imag(a)
 	}
 }
 
 // MarginalRange is Marginal for the ascending consecutive qubits
 // shift, shift+1, …: the outcome is a bit field of the index.
-func MarginalRange(p []float64, x []complex128, start uint64, shift uint, mask uint64) {
-	for i, a := range x {
+func MarginalRange[C Complex](p []float64, x []C, start uint64, shift uint, mask uint64) {
+	for i, v := range x {
+		a := complex128(v)
 		p[(start+uint64(i))>>shift&mask] += real(a)*real(a) + imag(a)*imag(a)
+	}
+}
+
+// Widen copies x into dst (same length), converting to complex128.
+func Widen[C Complex](dst []complex128, x []C) {
+	dst = dst[:len(x)]
+	for i, v := range x {
+		dst[i] = complex128(v)
 	}
 }
