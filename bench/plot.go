@@ -49,6 +49,9 @@ func WritePlot(path string, rows []Row) error {
 		if r.PassSeconds > 0 {
 			add(fmt.Sprintf("bound: one pass per gate, %d thread(s)", r.Threads), r.Qubits, float64(r.Gates)*r.PassSeconds)
 		}
+		if r.CompareSeconds > 0 && r.Threads == rows[0].Threads {
+			add(r.CompareBackend+", 1 thread", r.Qubits, r.CompareSeconds)
+		}
 		if r.ItsubakiSeconds > 0 && !seenIts[r.Qubits] {
 			seenIts[r.Qubits] = true
 			add("itsubaki/q, 1 goroutine", r.Qubits, r.ItsubakiSeconds)

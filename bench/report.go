@@ -13,7 +13,7 @@ import (
 // a Precision) the time,
 // ns per amplitude per gate, passes per gate (the ratio to the memory-pass
 // bound) and the pass itself; for others the bond dimension and fidelity;
-// then peak memory and itsubaki/q.
+// then peak memory, itsubaki/q and the comparison backend when there is one.
 func WriteTable(w io.Writer, rows []Row) error {
 	dense := len(rows) > 0 && rows[0].Precision != ""
 	head := []string{"qubits", "threads", "gates", "seconds"}
@@ -23,6 +23,16 @@ func WriteTable(w io.Writer, rows []Row) error {
 		head = append(head, "max bond", "fidelity")
 	}
 	head = append(head, "peak RSS (MiB)", "itsubaki/q (s)", "speed-up")
+	cmp := ""
+	for _, r := range rows {
+		if r.CompareBackend != "" {
+			cmp = r.CompareBackend
+			break
+		}
+	}
+	if cmp != "" {
+		head = append(head, cmp+" (s)", cmp+" ÷ "+rows[0].Backend)
+	}
 	var b strings.Builder
 	b.WriteString("| " + strings.Join(head, " | ") + " |\n|")
 	for range head {
@@ -48,6 +58,13 @@ func WriteTable(w io.Writer, rows []Row) error {
 		} else {
 			cells = append(cells, r.ItsubakiNote, "")
 		}
+		if cmp != "" {
+			if r.CompareSeconds > 0 {
+				cells = append(cells, fmt.Sprintf("%.4g", r.CompareSeconds), fmt.Sprintf("%.3g×", r.CompareSeconds/r.Seconds))
+			} else {
+				cells = append(cells, r.CompareNote, "")
+			}
+		}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
 	_, err := io.WriteString(w, b.String())
@@ -67,13 +84,13 @@ func WriteCSV(w io.Writer, rows []Row) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"backend", "circuit", "qubits", "threads", "precision", "gates", "seconds",
 		"ns_per_amp_gate", "pass_seconds", "passes_per_gate", "peak_bytes", "max_bond", "fidelity",
-		"itsubaki_seconds", "itsubaki_note", "error"})
+		"itsubaki_seconds", "itsubaki_note", "compare_backend", "compare_seconds", "compare_note", "error"})
 	g := func(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
 	for _, r := range rows {
 		_ = cw.Write([]string{r.Backend, r.Circuit, strconv.Itoa(r.Qubits), strconv.Itoa(r.Threads), r.Precision,
 			strconv.Itoa(r.Gates), g(r.Seconds), g(r.NsPerAmpGate), g(r.PassSeconds), g(r.Passes),
 			strconv.FormatUint(r.PeakBytes, 10), strconv.Itoa(r.MaxBond), g(r.Fidelity),
-			g(r.ItsubakiSeconds), r.ItsubakiNote, r.Error})
+			g(r.ItsubakiSeconds), r.ItsubakiNote, r.CompareBackend, g(r.CompareSeconds), r.CompareNote, r.Error})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -40,6 +40,13 @@ type Config struct {
 	// ItsubakiMaxQubits disables it.
 	ItsubakiMaxQubits int
 	ItsubakiBudget    time.Duration
+	// Step is the increment between qubit counts [1].
+	Step int
+	// Compare, when set, times the same circuit on a second backend (one
+	// thread) beside the first, up to CompareMaxQubits qubits or the first
+	// width it refuses — statevec beside mps shows where they cross.
+	Compare          NewSimulator
+	CompareMaxQubits int
 }
 
 // withDefaults fills zero fields and checks the ranges.
@@ -62,8 +69,18 @@ func (c Config) withDefaults() (Config, error) {
 	if c.ItsubakiBudget == 0 {
 		c.ItsubakiBudget = time.Minute
 	}
-	if c.Min < 2 || c.Max < c.Min || c.Max > statevec.MaxQubits {
-		return c, fmt.Errorf("bench: qubit range [%d, %d], want 2 ≤ min ≤ max ≤ %d", c.Min, c.Max, statevec.MaxQubits)
+	if c.Step == 0 {
+		c.Step = 1
+	}
+	widest := MaxQubits
+	if c.Dense {
+		widest = statevec.MaxQubits
+	}
+	if c.Min < 2 || c.Max < c.Min || c.Max > widest {
+		return c, fmt.Errorf("bench: qubit range [%d, %d], want 2 ≤ min ≤ max ≤ %d", c.Min, c.Max, widest)
+	}
+	if c.Step < 1 {
+		return c, fmt.Errorf("bench: step %d, want ≥ 1", c.Step)
 	}
 	for _, t := range c.Threads {
 		if t < 1 {
@@ -75,6 +92,9 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	return c, nil
 }
+
+// MaxQubits bounds the sweep of a non-dense backend.
+const MaxQubits = 1000
 
 // repeats returns the number of timed runs at n qubits.
 func (c Config) repeats(n int) int {
@@ -116,6 +136,11 @@ type Row struct {
 	// (one goroutine); ItsubakiNote says why it is missing when it is.
 	ItsubakiSeconds float64 `json:"itsubaki_seconds,omitempty"`
 	ItsubakiNote    string  `json:"itsubaki_note,omitempty"`
+	// CompareBackend, CompareSeconds and CompareNote report the second
+	// backend of Config.Compare at the same width.
+	CompareBackend string  `json:"compare_backend,omitempty"`
+	CompareSeconds float64 `json:"compare_seconds,omitempty"`
+	CompareNote    string  `json:"compare_note,omitempty"`
 	// Error is set when the backend refused the size (the memory guard);
 	// the sweep stops there.
 	Error string `json:"error,omitempty"`
@@ -138,7 +163,8 @@ func Scaling(ctx context.Context, cfg Config, newSim NewSimulator, progress io.W
 	var rows []Row
 	var lastIts float64 // seconds of itsubaki at lastItsN qubits
 	lastItsN := 0
-	for n := cfg.Min; n <= cfg.Max; n++ {
+	compareStopped := "" // why the comparison backend stopped, once it has
+	for n := cfg.Min; n <= cfg.Max; n += cfg.Step {
 		c, err := Circuit(cfg.Circuit, n)
 		if err != nil {
 			return rows, err
@@ -164,6 +190,14 @@ func Scaling(ctx context.Context, cfg Config, newSim NewSimulator, progress io.W
 			lastIts, lastItsN = its, n
 			runtime.GC()
 		}
+		cmpName, cmpSecs, cmpNote := "", 0.0, ""
+		if cfg.Compare != nil {
+			var err error
+			cmpName, cmpSecs, cmpNote, err = compare(ctx, cfg, c, &compareStopped)
+			if err != nil {
+				return rows, err
+			}
+		}
 		for _, threads := range cfg.Threads {
 			if err := ctx.Err(); err != nil {
 				return rows, err
@@ -173,7 +207,8 @@ func Scaling(ctx context.Context, cfg Config, newSim NewSimulator, progress io.W
 				return rows, err
 			}
 			row := Row{Backend: sim.Name(), Circuit: cfg.Circuit, Qubits: n, Threads: threads, Gates: gates,
-				ItsubakiSeconds: its, ItsubakiNote: itsNote}
+				ItsubakiSeconds: its, ItsubakiNote: itsNote,
+				CompareBackend: cmpName, CompareSeconds: cmpSecs, CompareNote: cmpNote}
 			if cfg.Dense {
 				row.Precision = cfg.Precision.String()
 			}
@@ -191,6 +226,42 @@ func Scaling(ctx context.Context, cfg Config, newSim NewSimulator, progress io.W
 		}
 	}
 	return rows, nil
+}
+
+// compare times c once on the comparison backend (fastest of the usual
+// repeats, one thread). Past CompareMaxQubits, or once the backend has
+// refused a width, it only reports why it was skipped.
+func compare(ctx context.Context, cfg Config, c *circuits.Circuit, stopped *string) (string, float64, string, error) {
+	sim, err := cfg.Compare(1)
+	if err != nil {
+		return "", 0, "", err
+	}
+	name := sim.Name()
+	switch {
+	case *stopped != "":
+		return name, 0, *stopped, nil
+	case cfg.CompareMaxQubits > 0 && c.NumQubits > cfg.CompareMaxQubits:
+		return name, 0, fmt.Sprintf("skipped above %d qubits", cfg.CompareMaxQubits), nil
+	}
+	best := math.Inf(1)
+	for range cfg.repeats(c.NumQubits) {
+		if err := ctx.Err(); err != nil {
+			return "", 0, "", err
+		}
+		t0 := time.Now()
+		_, err := sim.Run(c)
+		d := time.Since(t0).Seconds()
+		releaseMemory()
+		if errors.Is(err, statevec.ErrTooLarge) {
+			*stopped = fmt.Sprintf("refused from %d qubits (memory)", c.NumQubits)
+			return name, 0, *stopped, nil
+		}
+		if err != nil {
+			return "", 0, "", fmt.Errorf("bench: %s on %d qubits: %w", name, c.NumQubits, err)
+		}
+		best = math.Min(best, d)
+	}
+	return name, best, "", nil
 }
 
 // measure fills row's timings: repeats of (run, memory pass), fastest of
@@ -272,6 +343,9 @@ func (r Row) progressLine() string {
 	}
 	if r.ItsubakiSeconds > 0 {
 		s += fmt.Sprintf(", itsubaki %.4g s (%.1f×)", r.ItsubakiSeconds, r.ItsubakiSeconds/r.Seconds)
+	}
+	if r.CompareSeconds > 0 {
+		s += fmt.Sprintf(", %s %.4g s (%.3g×)", r.CompareBackend, r.CompareSeconds, r.CompareSeconds/r.Seconds)
 	}
 	return s
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/qmlkit/qmlkit/backend"
 	"github.com/qmlkit/qmlkit/circuits"
 	"github.com/qmlkit/qmlkit/statevec"
+	"github.com/qmlkit/qmlkit/tensornet"
 )
 
 func TestCircuitGateCounts(t *testing.T) {
@@ -148,6 +149,23 @@ func TestScaling(t *testing.T) {
 	require.NoError(t, WriteTable(&table, rows))
 	assert.Contains(t, table.String(), "| max bond | fidelity |")
 
+	// A comparison backend is timed beside the first up to its limit; the
+	// step skips widths; a non-dense sweep may pass statevec's width limit.
+	rows, err = Scaling(context.Background(), Config{Circuit: KindGHZ, Min: 3, Max: 70, Step: 33, ItsubakiMaxQubits: -1,
+		Compare: func(int) (backend.Simulator, error) { return statevec.Simulator{}, nil }, CompareMaxQubits: 40},
+		func(int) (backend.Simulator, error) { return tensornet.Simulator{}, nil }, &progress)
+	require.NoError(t, err)
+	require.Len(t, rows, 3)
+	assert.Equal(t, []int{3, 36, 69}, []int{rows[0].Qubits, rows[1].Qubits, rows[2].Qubits})
+	assert.Equal(t, "statevec", rows[0].CompareBackend)
+	assert.Positive(t, rows[0].CompareSeconds)
+	assert.Equal(t, "refused from 36 qubits (memory)", rows[1].CompareNote)
+	assert.Equal(t, rows[1].CompareNote, rows[2].CompareNote, "once refused, not tried again")
+	table.Reset()
+	require.NoError(t, WriteTable(&table, rows))
+	assert.Contains(t, table.String(), "| statevec (s) | statevec ÷ mps |")
+	assert.Equal(t, 2, rows[2].MaxBond)
+
 	rows, err = Scaling(context.Background(), Config{Circuit: KindH, Min: 35, Max: 36, Dense: true, ItsubakiMaxQubits: -1},
 		func(int) (backend.Simulator, error) { return statevec.Simulator{}, nil }, &progress)
 	require.NoError(t, err)
@@ -158,7 +176,8 @@ func TestScaling(t *testing.T) {
 	cancel()
 	_, err = Scaling(ctx, cfg, func(int) (backend.Simulator, error) { return statevec.Simulator{}, nil }, &progress)
 	assert.ErrorIs(t, err, context.Canceled)
-	for _, bad := range []Config{{Min: 1}, {Min: 9, Max: 8}, {Threads: []int{0}}, {Repeats: -1}} {
+	for _, bad := range []Config{{Min: 1}, {Min: 9, Max: 8}, {Threads: []int{0}}, {Repeats: -1}, {Step: -1},
+		{Dense: true, Max: 63}, {Max: MaxQubits + 1}} {
 		_, err := Scaling(context.Background(), bad, nil, &progress)
 		assert.Error(t, err, "%+v", bad)
 	}

@@ -32,6 +32,9 @@ func benchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	kind := fs.String("circuit", bench.KindRandom, "circuit: "+strings.Join(bench.Kinds(), ", "))
 	minQ := fs.Int("min", 10, "smallest qubit count")
 	maxQ := fs.Int("max", 28, "largest qubit count")
+	step := fs.Int("step", 1, "increment between qubit counts")
+	compareName := fs.String("compare", "", "also time this backend beside (default: statevec when --backend mps; none to turn off)")
+	compareMax := fs.Int("compare-max", 26, "widest circuit timed on the --compare backend")
 	threadList := fs.String("threads", "1", "comma-separated goroutine counts to time, e.g. 1,2")
 	precision := fs.String("precision", "complex128", "statevec amplitudes: complex128 or complex64")
 	fusionWidth := fs.Int("fusion", 0, "statevec gate fusion: 0 default, k ≤ 5 fuse into k-qubit ops, -1 off")
@@ -66,8 +69,19 @@ func benchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	cfg := bench.Config{
-		Circuit: *kind, Min: *minQ, Max: *maxQ, Threads: threads, Precision: prec, Dense: dense,
-		Repeats: *repeats, ItsubakiMaxQubits: *itsMax, ItsubakiBudget: *itsBudget,
+		Circuit: *kind, Min: *minQ, Max: *maxQ, Step: *step, Threads: threads, Precision: prec, Dense: dense,
+		Repeats: *repeats, ItsubakiMaxQubits: *itsMax, ItsubakiBudget: *itsBudget, CompareMaxQubits: *compareMax,
+	}
+	if *compareName == "" && *backendName == "mps" {
+		*compareName = "statevec"
+	}
+	if *compareName != "" && *compareName != "none" {
+		if *compareName == *backendName {
+			return usageError{fmt.Sprintf("--compare %s is the backend being measured", *compareName)}
+		}
+		if cfg.Compare, _, err = scalingSimulator(*compareName, prec, *fusionWidth, *maxBond); err != nil {
+			return err
+		}
 	}
 	machine := bench.Machine()
 	fmt.Fprintf(stderr, "machine: %s\n", machine)
