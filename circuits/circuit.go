@@ -294,27 +294,49 @@ func (c *Circuit) Size() int {
 	return n
 }
 
-// HasMidCircuitMeasurement reports whether some measurement or reset is
-// followed by a gate on a qubit it touched, so the outcome matters for the
-// final state. Terminal measurements do not count.
-func (c *Circuit) HasMidCircuitMeasurement() bool {
-	measured := make(map[int]bool)
-	for _, op := range c.Ops {
+// DeferredBit marks, in the classical bits a simulator returns, a bit
+// written by a terminal measurement that the simulator did not perform:
+// its value is random, with the distribution of the final state.
+const DeferredBit byte = 2
+
+// CollapsingMeasurements is the measurement rule every simulator follows.
+// It marks, for each measure op and each of its targets, whether a later
+// gate or reset acts on that qubit, so the measurement must collapse the
+// state; the other measurements are terminal and leave the state as it was
+// (as Qiskit's statevector simulation does). Later measurements and
+// barriers do not count. random reports whether any outcome must be drawn:
+// a collapsing measurement or a reset.
+func (c *Circuit) CollapsingMeasurements() (collapse [][]bool, random bool) {
+	collapse = make([][]bool, len(c.Ops))
+	touched := make([]bool, c.NumQubits)
+	for i := len(c.Ops) - 1; i >= 0; i-- {
+		op := c.Ops[i]
 		switch op.Gate {
+		case Barrier:
 		case Measure:
-			for _, q := range op.Targets {
-				measured[q] = true
+			collapse[i] = make([]bool, len(op.Targets))
+			for k, q := range op.Targets {
+				collapse[i][k] = touched[q]
+				random = random || touched[q]
 			}
 		case Reset:
-			return true
-		case Barrier:
+			random = true
+			for _, q := range op.Targets {
+				touched[q] = true
+			}
 		default:
 			for _, q := range op.Qubits() {
-				if measured[q] {
-					return true
-				}
+				touched[q] = true
 			}
 		}
 	}
-	return false
+	return collapse, random
+}
+
+// HasMidCircuitMeasurement reports whether some measurement or reset
+// changes the state at random: a reset, or a measurement followed by a gate
+// on a qubit it measured. Terminal measurements do not count.
+func (c *Circuit) HasMidCircuitMeasurement() bool {
+	_, random := c.CollapsingMeasurements()
+	return random
 }

@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/big"
 	"strings"
+
+	"github.com/qmlkit/qmlkit/internal/sysmem"
 )
 
 // MaxQubits is the widest register New accepts before looking at memory:
@@ -82,7 +84,7 @@ func checkMemory(n int, bytesPer uint64, what string) error {
 	if need.IsUint64() && need.Uint64() <= guardFloor {
 		return nil
 	}
-	avail, source := availableMemory()
+	avail, source := sysmem.Available()
 	if need.IsUint64() && need.Uint64() <= avail {
 		return nil
 	}
@@ -101,12 +103,6 @@ func humanBytes(v float64) string {
 	s := strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0")
 	return s + " " + units[u]
 }
-
-// fallbackMemory is assumed available where the system gives no reading.
-const (
-	fallbackMemory = 8 << 30
-	fallbackSource = "assumed: no reading of free memory on this system"
-)
 
 // bigToFloat converts a byte count to float64 for display.
 func bigToFloat(b *big.Int) float64 {

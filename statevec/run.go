@@ -15,7 +15,7 @@ import (
 // Deferred marks, in the classical bits Run returns, a bit whose value
 // comes from a terminal measurement that Run did not perform: sample the
 // final state (Sample, SampleCounts, Probabilities) for its distribution.
-const Deferred byte = 2
+const Deferred = circuits.DeferredBit
 
 // Run applies the bound circuit c to s in place and returns its classical
 // bits (length c.NumClbits; bits no measurement writes stay 0).
@@ -26,7 +26,7 @@ const Deferred byte = 2
 // ways. A terminal measurement — no later gate or reset acts on the
 // qubit — is not performed: the state stays the pre-measurement state,
 // as Qiskit's statevector simulation leaves it, and the classical bit is
-// set to Deferred. A mid-circuit measurement collapses the state with an
+// set to Deferred (circuits.Circuit.CollapsingMeasurements is the rule). A mid-circuit measurement collapses the state with an
 // outcome drawn from rng and records it. A reset measures and flips the
 // qubit to |0⟩. rng may be nil only for circuits with no mid-circuit
 // measurement and no reset.
@@ -46,7 +46,7 @@ func (s *vector[C]) run(c *circuits.Circuit, rng *rand.Rand) ([]byte, error) {
 	if c.NumQubits != s.n {
 		return nil, fmt.Errorf("statevec: run: %d-qubit circuit on a %d-qubit state", c.NumQubits, s.n)
 	}
-	collapse, random := collapsingMeasurements(c)
+	collapse, random := c.CollapsingMeasurements()
 	if random && rng == nil {
 		return nil, errors.New("statevec: run: the circuit has a mid-circuit measurement or reset and needs a random source; rng is nil")
 	}
@@ -82,37 +82,6 @@ func (s *vector[C]) run(c *circuits.Circuit, rng *rand.Rand) ([]byte, error) {
 		}
 	}
 	return clbits, nil
-}
-
-// collapsingMeasurements marks, for every measure op and target, whether a
-// later gate or reset acts on that qubit (the measurement must collapse),
-// and reports whether the circuit needs random outcomes at all. Later
-// measurements and barriers do not count: they leave the state alone.
-func collapsingMeasurements(c *circuits.Circuit) (collapse [][]bool, random bool) {
-	collapse = make([][]bool, len(c.Ops))
-	touched := make([]bool, c.NumQubits)
-	for i := len(c.Ops) - 1; i >= 0; i-- {
-		op := c.Ops[i]
-		switch op.Gate {
-		case circuits.Barrier:
-		case circuits.Measure:
-			collapse[i] = make([]bool, len(op.Targets))
-			for k, q := range op.Targets {
-				collapse[i][k] = touched[q]
-				random = random || touched[q]
-			}
-		case circuits.Reset:
-			random = true
-			for _, q := range op.Targets {
-				touched[q] = true
-			}
-		default:
-			for _, q := range op.Qubits() {
-				touched[q] = true
-			}
-		}
-	}
-	return collapse, random
 }
 
 // Simulator is the dense state-vector backend ("statevec"): exact to

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/qmlkit/qmlkit/backend"
+	"github.com/qmlkit/qmlkit/internal/sysmem"
 	"github.com/qmlkit/qmlkit/pauli"
 	"github.com/qmlkit/qmlkit/zmat"
 )
@@ -147,7 +148,7 @@ func (st *State) Probabilities(qubits ...int) ([]float64, error) {
 	}
 	// The environments of the 2^k partial outcomes are the memory cost.
 	maxBond := slices.Max(st.bond)
-	if avail, ok := memAvailable(); ok && uint64(16*maxBond*maxBond)<<uint(len(qubits)) > avail/2 {
+	if avail, _ := sysmem.Available(); uint64(16*maxBond*maxBond)<<uint(len(qubits)) > avail/2 {
 		return nil, fmt.Errorf("tensornet: probabilities: a marginal of %d qubits at bond %d needs %d MiB of environments, %d MiB available", len(qubits), maxBond, uint64(16*maxBond*maxBond)<<uint(len(qubits))>>20, avail>>20)
 	}
 	slot := make([]int, st.n) // slot[q] = k+1 when qubit q is qubits[k]

@@ -34,7 +34,7 @@ type Simulator struct {
 
 // Deferred marks, in the classical bits RunState returns, a bit written by
 // a terminal measurement that the run did not perform (as in statevec).
-const Deferred byte = 2
+const Deferred = circuits.DeferredBit
 
 // seedStream is the second PCG word; fixed so that Seed alone decides. It
 // is statevec's, and measurements draw one number each by the same rule,
@@ -100,7 +100,7 @@ type engine struct {
 
 // run applies every op of the validated circuit c.
 func (e *engine) run(c *circuits.Circuit) ([]byte, error) {
-	collapse := collapsingMeasurements(c)
+	collapse, _ := c.CollapsingMeasurements()
 	next := nextMulti(c.Ops)
 	clbits := make([]byte, c.NumClbits)
 	for i, op := range c.Ops {
@@ -297,30 +297,6 @@ func (e *engine) reset(q int) error {
 	x := [4]complex128{0, 1, 1, 0}
 	e.st.applyOne(e.route.pos[q], &x)
 	return nil
-}
-
-// collapsingMeasurements marks, for every measure op and target, whether a
-// later gate or reset acts on that qubit, so the measurement must collapse
-// the state (statevec's rule; later measurements and barriers do not count).
-func collapsingMeasurements(c *circuits.Circuit) [][]bool {
-	collapse := make([][]bool, len(c.Ops))
-	touched := make([]bool, c.NumQubits)
-	for i := len(c.Ops) - 1; i >= 0; i-- {
-		op := c.Ops[i]
-		switch op.Gate {
-		case circuits.Barrier:
-		case circuits.Measure:
-			collapse[i] = make([]bool, len(op.Targets))
-			for k, q := range op.Targets {
-				collapse[i][k] = touched[q]
-			}
-		default:
-			for _, q := range op.Qubits() {
-				touched[q] = true
-			}
-		}
-	}
-	return collapse
 }
 
 // scaleComplex multiplies x by c.

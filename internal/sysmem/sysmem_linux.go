@@ -1,4 +1,4 @@
-package statevec
+package sysmem
 
 import (
 	"bufio"
@@ -9,10 +9,11 @@ import (
 	"syscall"
 )
 
-// availableMemory reports the bytes a new allocation can use: the kernel's
-// MemAvailable estimate (free memory plus reclaimable cache), lowered to
-// the room left under a cgroup memory limit when one applies.
-func availableMemory() (uint64, string) {
+// Available reports the bytes a new allocation can use and where the
+// figure comes from: the kernel's MemAvailable estimate (free memory plus
+// reclaimable cache), lowered to the room left under a cgroup memory limit
+// when one applies.
+func Available() (uint64, string) {
 	avail, source := memAvailable()
 	if room, ok := cgroupRoom(); ok && room < avail {
 		return room, "cgroup memory limit"
@@ -39,7 +40,7 @@ func memAvailable() (uint64, string) {
 	if err := syscall.Sysinfo(&si); err == nil {
 		return (uint64(si.Freeram) + uint64(si.Bufferram)) * uint64(si.Unit), "sysinfo free memory"
 	}
-	return fallbackMemory, fallbackSource
+	return Fallback, FallbackSource
 }
 
 // cgroupRoom returns limit − usage of the process's cgroup (v2, then v1).
