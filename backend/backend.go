@@ -1,7 +1,10 @@
 package backend
 
 import (
+	"cmp"
 	"math/rand/v2"
+	"slices"
+	"strings"
 
 	"github.com/qmlkit/qmlkit/circuits"
 	"github.com/qmlkit/qmlkit/pauli"
@@ -63,4 +66,15 @@ type OutcomeLister interface {
 	// Outcomes returns every outcome with probability above minProb, most
 	// likely first, at most limit of them (all when limit ≤ 0).
 	Outcomes(minProb float64, limit int) ([]Outcome, error)
+}
+
+// SortOutcomes orders outcomes most likely first, ties by bitstring (qubit
+// n−1 leftmost), the order every listing of outcomes uses.
+func SortOutcomes(out []Outcome) {
+	slices.SortStableFunc(out, func(a, b Outcome) int {
+		if c := cmp.Compare(b.Probability, a.Probability); c != 0 {
+			return c
+		}
+		return strings.Compare(circuits.BitsString(a.Bits), circuits.BitsString(b.Bits))
+	})
 }

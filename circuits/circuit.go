@@ -75,7 +75,7 @@ func (c *Circuit) Copy() *Circuit {
 	d := *c
 	d.Ops = make([]Op, len(c.Ops))
 	for i, op := range c.Ops {
-		d.Ops[i] = op.clone()
+		d.Ops[i] = op.Clone()
 	}
 	d.ParamNames = slices.Clone(c.ParamNames)
 	d.QRegs = slices.Clone(c.QRegs)
@@ -230,7 +230,7 @@ func (c *Circuit) Compose(other *Circuit, qubits []int) (*Circuit, error) {
 	d.ParamNames = append(d.ParamNames, other.ParamNames...)
 	d.GlobalPhase += other.GlobalPhase
 	for _, op := range other.Ops {
-		o := op.clone()
+		o := op.Clone()
 		for i, q := range o.Targets {
 			o.Targets[i] = qubits[q]
 		}

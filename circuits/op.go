@@ -170,8 +170,8 @@ func (op Op) Inverse() (Op, error) {
 	return inv, nil
 }
 
-// clone returns a deep copy of op.
-func (op Op) clone() Op {
+// Clone returns a deep copy of op: no slice is shared with the original.
+func (op Op) Clone() Op {
 	return Op{
 		Gate:     op.Gate,
 		Targets:  slices.Clone(op.Targets),

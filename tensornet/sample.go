@@ -1,14 +1,12 @@
 package tensornet
 
 import (
-	"cmp"
 	"container/heap"
 	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
-	"strings"
 
 	"github.com/qmlkit/qmlkit/backend"
 	"github.com/qmlkit/qmlkit/circuits"
@@ -175,12 +173,7 @@ func (st *State) Outcomes(minProb float64, limit int) ([]backend.Outcome, error)
 			return nil, err
 		}
 	}
-	slices.SortStableFunc(out, func(a, b backend.Outcome) int {
-		if c := cmp.Compare(b.Probability, a.Probability); c != 0 {
-			return c
-		}
-		return strings.Compare(circuits.BitsString(a.Bits), circuits.BitsString(b.Bits))
-	})
+	backend.SortOutcomes(out)
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}

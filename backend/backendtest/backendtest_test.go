@@ -104,26 +104,6 @@ func TestReferenceExpectation(t *testing.T) {
 	assert.InDeltaSlice(t, []float64{0.36, 0.64}, p, 1e-15)
 }
 
-func TestRandomUnitary(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	for k := 1; k <= 3; k++ {
-		m := RandomUnitary(rng, k)
-		d := 1 << k
-		for a := 0; a < d; a++ {
-			for b := 0; b < d; b++ {
-				var s complex128
-				for r := 0; r < d; r++ {
-					s += cmplx.Conj(m[r*d+a]) * m[r*d+b]
-				}
-				if a == b {
-					s--
-				}
-				assert.Less(t, cmplx.Abs(s), 1e-13)
-			}
-		}
-	}
-}
-
 func TestRandomCircuitCoverage(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	seen := map[circuits.Gate]bool{}

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"slices"
-	"strings"
 
 	"github.com/qmlkit/qmlkit/backend"
 	"github.com/qmlkit/qmlkit/circuits"
@@ -145,12 +143,7 @@ func listOutcomes(state backend.State, top int) ([]backend.Outcome, error) {
 			out = append(out, backend.Outcome{Bits: bits, Probability: v})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b backend.Outcome) int {
-		if c := cmp.Compare(b.Probability, a.Probability); c != 0 {
-			return c
-		}
-		return strings.Compare(circuits.BitsString(a.Bits), circuits.BitsString(b.Bits))
-	})
+	backend.SortOutcomes(out)
 	if top > 0 && len(out) > top {
 		out = out[:top]
 	}
