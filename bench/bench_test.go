@@ -210,9 +210,11 @@ func BenchmarkHighQubits(b *testing.B) {
 // its default settings (fusion on from 12 qubits). After every run it times
 // three memory passes over a state of the same size; "passes" is the
 // fastest run ÷ (gates × the fastest pass), so run and bound are measured
-// under the same machine load. (The reference machine's 300 MiB L3 is
-// shared with other guests: a 256 MiB state is partly cache-resident when
-// the host is quiet, which moves both numbers together.)
+// under the same machine load, and "best-s" is the fastest run in seconds
+// (ns/op, the mean, also carries the first run's page faults). (The
+// reference machine's 300 MiB L3 is shared with other guests: a 256 MiB
+// state is partly cache-resident when the host is quiet, which moves both
+// numbers together.)
 func circuitBench(b *testing.B, kind string) {
 	for _, n := range benchQubits {
 		c, err := Circuit(kind, n)
@@ -238,6 +240,7 @@ func circuitBench(b *testing.B, kind string) {
 				b.StartTimer()
 			}
 			b.ReportMetric(bestRun.Seconds()/(float64(gates)*bestPass), "passes")
+			b.ReportMetric(bestRun.Seconds(), "best-s")
 		}
 		b.Run(fmt.Sprintf("backend=statevec/qubits=%d", n), func(b *testing.B) {
 			run(b, func() error {

@@ -30,6 +30,16 @@
 // simulator then multiplies only the entries that differ from 1, so the CP
 // ladders of a QFT fuse into a few diagonal sweeps instead of dense ones.
 //
+// A real two-qubit group with its one-qubit gates on one side of its CZ —
+// (A ⊗ B)·CZ, as RY/CZ layers fuse — runs on the simulator's butterfly
+// kernel, about 40 % less arithmetic than a dense 4×4; one-qubit gates on
+// both sides of the CZ make it dense. Where a brickwork meets the edge of
+// the register the greedy pass puts an edge qubit's rotations of two
+// layers on both sides, so afterwards such leading gates slide back into
+// the previous group on their qubit when that group is a dense product
+// anyway and stays one-sided. Nothing else acts on the qubit in between,
+// so the effect, the number of ops and their qubits are unchanged.
+//
 // # Where the numbers come from
 //
 // The time estimates are memory passes (one in-place read-modify-write of

@@ -27,11 +27,12 @@ func (s *vector[C]) Apply(op circuits.Op) error {
 	if err := op.Validate(s.n, 0, 0); err != nil {
 		return fmt.Errorf("statevec: apply %s: %w", op.Name(), err)
 	}
-	return s.applyOp(op)
+	return s.applyOp(op, nil)
 }
 
-// applyOp applies a validated, bound unitary op or barrier.
-func (s *vector[C]) applyOp(op circuits.Op) error {
+// applyOp applies a validated, bound unitary op or barrier. scale is nil,
+// or the product of deferred scalars of a Simulator run (see butterfly.go).
+func (s *vector[C]) applyOp(op circuits.Op, scale *float64) error {
 	if op.Gate == circuits.Barrier {
 		return nil
 	}
@@ -39,7 +40,7 @@ func (s *vector[C]) applyOp(op circuits.Op) error {
 	if err != nil {
 		return fmt.Errorf("statevec: %s: %w", op.Name(), err)
 	}
-	s.applyMatrix(m, op.Targets, op.Controls)
+	s.applyMatrix(m, op.Targets, op.Controls, scale)
 	return nil
 }
 
@@ -66,15 +67,17 @@ func (s *vector[C]) ApplyMatrix(m []complex128, targets, controls []int) error {
 			return fmt.Errorf("statevec: apply matrix: entry %d is %v", i, v)
 		}
 	}
-	s.applyMatrix(m, targets, controls)
+	s.applyMatrix(m, targets, controls, nil)
 	return nil
 }
 
 // applyMatrix picks the cheapest kernel for a checked matrix: it reads the
 // matrix's structure (diagonal, permutation with phases, real, Hadamard)
 // rather than the gate's name, so Unitary ops and ApplyMatrix get the same
-// fast paths as named gates.
-func (s *vector[C]) applyMatrix(m []complex128, targets, controls []int) {
+// fast paths as named gates. With a non-nil scale (a Simulator run) a real
+// two-qubit matrix without controls may run as a butterfly with its scalar
+// deferred into *scale, or absorb *scale (see butterfly.go).
+func (s *vector[C]) applyMatrix(m []complex128, targets, controls []int, scale *float64) {
 	k := len(targets)
 	d := 1 << uint(k)
 	var ctrl uint64
@@ -166,6 +169,9 @@ func (s *vector[C]) applyMatrix(m []complex128, targets, controls []int) {
 		if isReal(m) {
 			t.kind = kindReal4
 			copyReal(t.r[:], m)
+			if scale != nil && len(controls) == 0 {
+				deferButterfly[C](&t, targets, scale)
+			}
 			break
 		}
 		t.kind = kindMat4
@@ -209,6 +215,7 @@ const (
 	kindReal4
 	kindMatK
 	kindRealK
+	kindButterfly
 )
 
 // task is one kernel call with its arguments, kept in a value so that the
@@ -224,7 +231,8 @@ type task struct {
 	offs    []uint64
 	vals    []complex128
 	re, im  []float64 // real and imaginary parts of a dense matrix
-	touched uint64    // amplitudes changed per base index
+	bfly    kernel.Butterfly
+	touched uint64 // amplitudes changed per base index
 }
 
 // execute runs t on the state, split across goroutines when it touches
@@ -267,6 +275,8 @@ func run[C kernel.Complex](t *task, x []C, lo, hi uint64) {
 		kernel.Mat4(x, &t.sites, t.off4, &t.m, lo, hi)
 	case kindReal4:
 		kernel.Real4(x, &t.sites, t.off4, &t.r, lo, hi)
+	case kindButterfly:
+		kernel.Butterfly4(x, &t.sites, &t.bfly, lo, hi)
 	case kindMatK, kindRealK:
 		var small [32]complex128
 		buf := small[:]

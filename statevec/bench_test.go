@@ -137,7 +137,7 @@ func BenchmarkThreshold(b *testing.B) {
 				st.threads, st.parallelMin = threads, 1
 				i := 0
 				for b.Loop() {
-					st.applyMatrix([]complex128{0.6, 0.8, 0.8, -0.6}, []int{i % n}, nil)
+					st.applyMatrix([]complex128{0.6, 0.8, 0.8, -0.6}, []int{i % n}, nil, nil)
 					i++
 				}
 			})

@@ -37,12 +37,14 @@ func (s *vector[C]) Run(c *circuits.Circuit, rng *rand.Rand) ([]byte, error) {
 	if err := c.ValidateBound(); err != nil {
 		return nil, fmt.Errorf("statevec: run: %w", err)
 	}
-	return s.run(c, rng)
+	return s.run(c, rng, false)
 }
 
 // run is Run for a circuit already validated (or built by the fusion pass
-// from a validated one).
-func (s *vector[C]) run(c *circuits.Circuit, rng *rand.Rand) ([]byte, error) {
+// from a validated one). With deferScale, butterfly ops leave their
+// scalars out until a measurement, a reset or the end (see butterfly.go):
+// only for a state of unit norm that no one else can read meanwhile.
+func (s *vector[C]) run(c *circuits.Circuit, rng *rand.Rand, deferScale bool) ([]byte, error) {
 	if c.NumQubits != s.n {
 		return nil, fmt.Errorf("statevec: run: %d-qubit circuit on a %d-qubit state", c.NumQubits, s.n)
 	}
@@ -54,10 +56,17 @@ func (s *vector[C]) run(c *circuits.Circuit, rng *rand.Rand) ([]byte, error) {
 	if c.GlobalPhase != 0 {
 		s.scale(cmplx.Rect(1, c.GlobalPhase))
 	}
+	var deferred *float64 // the product of deferred scalars, or nil
+	if deferScale {
+		deferred = new(float64)
+		*deferred = 1
+		defer s.applyDeferred(deferred) // also on errors: the state must be whole
+	}
 	for i, op := range c.Ops {
 		switch op.Gate {
 		case circuits.Barrier:
 		case circuits.Measure:
+			s.applyDeferred(deferred)
 			for k, q := range op.Targets {
 				if !collapse[i][k] {
 					clbits[op.Clbits[k]] = Deferred
@@ -70,18 +79,29 @@ func (s *vector[C]) run(c *circuits.Circuit, rng *rand.Rand) ([]byte, error) {
 				clbits[op.Clbits[k]] = byte(v)
 			}
 		case circuits.Reset:
+			s.applyDeferred(deferred)
 			for _, q := range op.Targets {
 				if err := s.reset(q, rng); err != nil {
 					return nil, fmt.Errorf("statevec: run: op %d: %w", i, err)
 				}
 			}
 		default:
-			if err := s.applyOp(op); err != nil {
+			if err := s.applyOp(op, deferred); err != nil {
 				return nil, fmt.Errorf("statevec: run: op %d: %w", i, err)
 			}
 		}
 	}
 	return clbits, nil
+}
+
+// applyDeferred multiplies the state by the product of deferred scalars
+// (nil or 1: nothing to do) and resets it to 1.
+func (s *vector[C]) applyDeferred(scale *float64) {
+	if scale == nil || *scale == 1 {
+		return
+	}
+	s.scaleReal(*scale)
+	*scale = 1
 }
 
 // Simulator is the dense state-vector backend ("statevec"): exact to
@@ -195,7 +215,7 @@ func runVector[C kernel.Complex](sim Simulator, c *circuits.Circuit) (vector[C],
 		c = fused
 	}
 	rng := rand.New(rand.NewPCG(sim.Seed, seedStream))
-	clbits, err := st.run(c, rng)
+	clbits, err := st.run(c, rng, true)
 	if err != nil {
 		return vector[C]{}, nil, err
 	}

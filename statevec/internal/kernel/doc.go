@@ -22,7 +22,11 @@
 // or above, base indices come in runs of at least 1024 consecutive
 // integers and the kernels loop over contiguous sub-slices, which lets the
 // compiler drop bounds checks in the inner loop; otherwise they step
-// through base indices in four lanes (step.go).
+// through base indices in four lanes (step.go). The butterfly kernel
+// (butterfly.go), whose arithmetic is light enough for index and bounds
+// checks to matter, also walks short runs as sub-slices: whole runs in four
+// lanes, or for a lowest qubit 0 or 1 the two or four neighbouring
+// amplitudes as fixed-size arrays.
 //
 // # Streams
 //

@@ -68,13 +68,20 @@ const laneSkew = 24
 // all four have; lanes 0–2 are laneSkew base indices longer than lane 3,
 // give or take the remainder. ok is false for ranges too short to split.
 func lanes(lo, hi uint64) (st [5]uint64, m uint64, ok bool) {
+	return skewedLanes(lo, hi, laneSkew)
+}
+
+// skewedLanes is lanes with the starts staggered by skew units: loops that
+// walk runs of base indices split a range of runs, and stagger by about
+// laneSkew base indices' worth of runs.
+func skewedLanes(lo, hi, skew uint64) (st [5]uint64, m uint64, ok bool) {
 	n := hi - lo
-	if n < 16*laneSkew {
+	if n < 16*skew {
 		return st, 0, false
 	}
 	q := n / 4
 	for k := range uint64(4) {
-		st[k] = lo + k*(q+laneSkew)
+		st[k] = lo + k*(q+skew)
 	}
 	st[4] = hi
 	return st, hi - st[3], true
