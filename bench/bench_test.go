@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/qmlkit/qmlkit/circuits"
+	"github.com/qmlkit/qmlkit/internal/itsubakiref"
 	"github.com/qmlkit/qmlkit/statevec"
 )
 
@@ -116,11 +117,11 @@ func gateBench(b *testing.B, op func(i, n int) circuits.Op) {
 			fill(x)
 			pass := passSeconds(x)
 			x = nil
-			r := newItsubaki(n)
+			r := itsubakiref.New(n)
 			b.ResetTimer()
 			t0 := time.Now()
 			for i := 0; i < b.N; i++ {
-				if err := r.apply(op(i, n)); err != nil {
+				if err := r.Apply(op(i, n)); err != nil {
 					b.Fatal(err)
 				}
 			}

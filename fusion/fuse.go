@@ -222,7 +222,7 @@ func (f *fuser) close(g *group) {
 // significant, as circuits.Op.Matrix orders rows).
 func (f *fuser) fusedOp(g *group) circuits.Op {
 	if len(g.ops) == 1 {
-		return cloneOp(f.c.Ops[g.ops[0]])
+		return (f.c.Ops[g.ops[0]])
 	}
 	d := 1 << len(g.qubits)
 	m := make([]complex128, d*d)
@@ -260,17 +260,4 @@ func union(a, b []int) []int {
 		}
 	}
 	return out
-}
-
-// cloneOp returns a deep copy of op, so the fused circuit shares no slices
-// with its source.
-func cloneOp(op circuits.Op) circuits.Op {
-	return circuits.Op{
-		Gate:     op.Gate,
-		Targets:  slices.Clone(op.Targets),
-		Controls: slices.Clone(op.Controls),
-		Params:   slices.Clone(op.Params),
-		Matrix:   slices.Clone(op.Matrix),
-		Clbits:   slices.Clone(op.Clbits),
-	}
 }

@@ -174,7 +174,7 @@ func (f *fuser) materialize() []circuits.Op {
 	out := make([]circuits.Op, 0, len(f.emitted))
 	for _, e := range f.emitted {
 		if e.g == nil {
-			out = append(out, cloneOp(f.c.Ops[e.op]))
+			out = append(out, f.c.Ops[e.op].Clone())
 			continue
 		}
 		out = append(out, f.fusedOp(e.g))

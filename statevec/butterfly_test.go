@@ -192,7 +192,7 @@ func TestDeferredScaleRuns(t *testing.T) {
 	}
 
 	small := brickwork(rng, 6, 8)
-	want := newOracle(6).run(t, small)
+	want := oracle(t, small)
 	got, _, err := Simulator{Fusion: 2}.RunState(small)
 	require.NoError(t, err)
 	for i, a := range got.Data() {
