@@ -192,3 +192,5 @@ func (d *Dense) checkFinite(name string) error {
 	}
 	return nil
 }
+
+func (d *Dense) dims() (rows, cols int) { return d.Rows, d.Cols }

@@ -44,28 +44,8 @@ func ConjTransMul(dst, a, b *Dense) error {
 }
 
 func product(dst, a *Dense, opA op, b *Dense, opB op) error {
-	if err := a.validate("a"); err != nil {
-		return err
-	}
-	if err := b.validate("b"); err != nil {
-		return err
-	}
-	if err := dst.validate("dst"); err != nil {
-		return err
-	}
-	m, k := opShape(a.Rows, a.Cols, opA)
-	kb, n := opShape(b.Rows, b.Cols, opB)
-	if k != kb {
-		return fmt.Errorf("%w: inner dimensions differ: %s is %d×%d, %s is %d×%d", ErrShape,
-			opName("a", opA), m, k, opName("b", opB), kb, n)
-	}
-	if dst.Rows != m || dst.Cols != n {
-		return fmt.Errorf("%w: dst is %d×%d, the product is %d×%d", ErrShape, dst.Rows, dst.Cols, m, n)
-	}
-	if err := a.checkFinite("a"); err != nil {
-		return err
-	}
-	if err := b.checkFinite("b"); err != nil {
+	m, n, err := checkProduct(dst, a, opA, b, opB)
+	if err != nil {
 		return err
 	}
 	if overlaps(dst.Data, a.Data) || overlaps(dst.Data, b.Data) {
@@ -76,6 +56,46 @@ func product(dst, a *Dense, opA op, b *Dense, opB op) error {
 	}
 	productUnchecked(dst, a, opA, b, opB)
 	return nil
+}
+
+// operand is what the product checks need of a Dense or Planar argument.
+type operand interface {
+	validate(name string) error
+	checkFinite(name string) error
+	dims() (rows, cols int)
+}
+
+// checkProduct checks the arguments of dst = op(a)·op(b): every matrix well
+// formed, the shapes agreeing, a and b finite. It returns the product's
+// m×n.
+func checkProduct(dst, a operand, opA op, b operand, opB op) (m, n int, err error) {
+	if err := a.validate("a"); err != nil {
+		return 0, 0, err
+	}
+	if err := b.validate("b"); err != nil {
+		return 0, 0, err
+	}
+	if err := dst.validate("dst"); err != nil {
+		return 0, 0, err
+	}
+	ar, ac := a.dims()
+	br, bc := b.dims()
+	m, k := opShape(ar, ac, opA)
+	kb, n := opShape(br, bc, opB)
+	if k != kb {
+		return 0, 0, fmt.Errorf("%w: inner dimensions differ: %s is %d×%d, %s is %d×%d", ErrShape,
+			opName("a", opA), m, k, opName("b", opB), kb, n)
+	}
+	if dr, dc := dst.dims(); dr != m || dc != n {
+		return 0, 0, fmt.Errorf("%w: dst is %d×%d, the product is %d×%d", ErrShape, dr, dc, m, n)
+	}
+	if err := a.checkFinite("a"); err != nil {
+		return 0, 0, err
+	}
+	if err := b.checkFinite("b"); err != nil {
+		return 0, 0, err
+	}
+	return m, n, nil
 }
 
 // productUnchecked computes dst = op(A)·op(B) for checked shapes, with the direct kernel for

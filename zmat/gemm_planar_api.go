@@ -30,32 +30,12 @@ func PlanarConjTransMul(dst, a, b *Planar) error {
 }
 
 func planarProductChecked(dst, a *Planar, opA op, b *Planar, opB op) error {
-	if err := a.validate("a"); err != nil {
+	m, n, err := checkProduct(dst, a, opA, b, opB)
+	if err != nil {
 		return err
-	}
-	if err := b.validate("b"); err != nil {
-		return err
-	}
-	if err := dst.validate("dst"); err != nil {
-		return err
-	}
-	m, k := opShape(a.Rows, a.Cols, opA)
-	kb, n := opShape(b.Rows, b.Cols, opB)
-	if k != kb {
-		return fmt.Errorf("%w: inner dimensions differ: %s is %d×%d, %s is %d×%d", ErrShape,
-			opName("a", opA), m, k, opName("b", opB), kb, n)
-	}
-	if dst.Rows != m || dst.Cols != n {
-		return fmt.Errorf("%w: dst is %d×%d, the product is %d×%d", ErrShape, dst.Rows, dst.Cols, m, n)
 	}
 	if overlaps(dst.Re, dst.Im) {
 		return fmt.Errorf("%w: dst.Re and dst.Im share storage", ErrShape)
-	}
-	if err := a.checkFinite("a"); err != nil {
-		return err
-	}
-	if err := b.checkFinite("b"); err != nil {
-		return err
 	}
 	if planesOverlap(dst, a) || planesOverlap(dst, b) {
 		out := newPlanar(m, n)

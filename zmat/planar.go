@@ -99,3 +99,5 @@ func (p *Planar) checkFinite(name string) error {
 	}
 	return nil
 }
+
+func (p *Planar) dims() (rows, cols int) { return p.Rows, p.Cols }
