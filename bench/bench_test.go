@@ -9,6 +9,7 @@ import (
 
 	"github.com/qmlkit/qmlkit/circuits"
 	"github.com/qmlkit/qmlkit/internal/itsubakiref"
+	"github.com/qmlkit/qmlkit/internal/memorypass"
 	"github.com/qmlkit/qmlkit/statevec"
 )
 
@@ -80,7 +81,7 @@ func BenchmarkMemoryPassStreams(b *testing.B) {
 			f := 1.0000001
 			for b.Loop() {
 				for i, v := range x {
-					x[i] = scaleOne(v, f)
+					x[i] = complex(f*real(v), f*imag(v))
 				}
 				f = 1 / f
 			}
@@ -89,7 +90,7 @@ func BenchmarkMemoryPassStreams(b *testing.B) {
 			b.SetBytes(int64(16) << n)
 			f := 1.0000001
 			for b.Loop() {
-				scaleReal(x, f)
+				memorypass.ScaleReal(x, f)
 				f = 1 / f
 			}
 		})

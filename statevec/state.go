@@ -8,6 +8,7 @@ import (
 	"math/cmplx"
 	"unsafe"
 
+	"github.com/qmlkit/qmlkit/internal/memorypass"
 	"github.com/qmlkit/qmlkit/statevec/internal/kernel"
 )
 
@@ -234,7 +235,7 @@ func (s *vector[C]) Normalize() error {
 func (s *vector[C]) scaleReal(f float64) {
 	x := s.amp
 	s.forRange(uint64(len(x)), uint64(len(x)), func(lo, hi uint64) {
-		kernel.ScaleReal(x[lo:hi], f)
+		memorypass.ScaleReal(x[lo:hi], f)
 	})
 }
 

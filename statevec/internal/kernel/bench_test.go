@@ -5,6 +5,8 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"github.com/qmlkit/qmlkit/internal/memorypass"
 )
 
 // BenchmarkButterfly compares the butterfly kernel with the dense real 4×4
@@ -58,7 +60,7 @@ func BenchmarkButterfly(b *testing.B) {
 				}
 				keep(&bestBfly, time.Since(t0))
 				b.StopTimer()
-				ScaleReal(d, math.Pow(ca*cc, float64(len(sites))))
+				memorypass.ScaleReal(d, math.Pow(ca*cc, float64(len(sites))))
 				b.StartTimer()
 			}
 			per := float64(len(d) * len(sites))

@@ -24,34 +24,6 @@ func Scale[C Complex](x []C, c complex128) {
 	scale(x[h:], c)
 }
 
-// ScaleReal multiplies every amplitude by the real number f, walking eight
-// eighths of x side by side: the in-place pass that is the memory-bandwidth
-// yardstick of the benchmarks (see streams in doc.go).
-func ScaleReal[C Complex](x []C, f float64) {
-	e := len(x) / 8
-	x0, x1, x2, x3 := x[:e], x[e : 2*e][:e], x[2*e : 3*e][:e], x[3*e : 4*e][:e]
-	x4, x5, x6, x7 := x[4*e : 5*e][:e], x[5*e : 6*e][:e], x[6*e : 7*e][:e], x[7*e : 8*e][:e]
-	for r := range x0 {
-		x0[r] = scaleRealOne(x0[r], f)
-		x1[r] = scaleRealOne(x1[r], f)
-		x2[r] = scaleRealOne(x2[r], f)
-		x3[r] = scaleRealOne(x3[r], f)
-		x4[r] = scaleRealOne(x4[r], f)
-		x5[r] = scaleRealOne(x5[r], f)
-		x6[r] = scaleRealOne(x6[r], f)
-		x7[r] = scaleRealOne(x7[r], f)
-	}
-	for r, v := range x[8*e:] {
-		x[8*e+r] = scaleRealOne(v, f)
-	}
-}
-
-// scaleRealOne returns f·v.
-func scaleRealOne[C Complex](v C, f float64) C {
-	a := complex128(v)
-	return C(complex(f*real(a), f*imag(a)))
-}
-
 // Probabilities writes |x_j|² into p.
 func Probabilities[C Complex](p []float64, x []C) {
 	p = p[:len(x)]
