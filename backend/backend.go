@@ -2,6 +2,8 @@ package backend
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -77,4 +79,23 @@ func SortOutcomes(out []Outcome) {
 		}
 		return strings.Compare(circuits.BitsString(a.Bits), circuits.BitsString(b.Bits))
 	})
+}
+
+// SortedUniforms checks a sampling request and draws shots uniform numbers
+// in [0, 1) from rng in ascending order: both simulators then read every
+// shot off one walk through the cumulative distribution in basis-index
+// order, so the same seed draws the same outcomes on either.
+func SortedUniforms(shots int, rng *rand.Rand) ([]float64, error) {
+	if shots < 1 {
+		return nil, fmt.Errorf("shots = %d, want ≥ 1", shots)
+	}
+	if rng == nil {
+		return nil, errors.New("rng is nil")
+	}
+	u := make([]float64, shots)
+	for i := range u {
+		u[i] = rng.Float64()
+	}
+	slices.Sort(u)
+	return u, nil
 }

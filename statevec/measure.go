@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"slices"
 
 	"github.com/qmlkit/qmlkit/backend"
 	"github.com/qmlkit/qmlkit/circuits"
@@ -93,17 +92,10 @@ func (s *vector[C]) halfNorms(sites *kernel.Sites, t uint64) (p0, p1 float64) {
 // uniform numbers and walks the cumulative distribution once:
 // O(2^n + shots·log shots) time, one pass over the state, no collapse.
 func (s *vector[C]) SampleIndices(shots int, rng *rand.Rand) ([]uint64, error) {
-	if shots < 1 {
-		return nil, fmt.Errorf("statevec: sample: shots = %d, want ≥ 1", shots)
+	u, err := backend.SortedUniforms(shots, rng)
+	if err != nil {
+		return nil, fmt.Errorf("statevec: sample: %w", err)
 	}
-	if rng == nil {
-		return nil, errors.New("statevec: sample: rng is nil")
-	}
-	u := make([]float64, shots)
-	for i := range u {
-		u[i] = rng.Float64()
-	}
-	slices.Sort(u)
 	// total is summed in the same order as the walk below, so the final
 	// cumulative value equals it exactly.
 	var total float64

@@ -2,11 +2,9 @@ package tensornet
 
 import (
 	"container/heap"
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"slices"
 
 	"github.com/qmlkit/qmlkit/backend"
 	"github.com/qmlkit/qmlkit/circuits"
@@ -53,17 +51,10 @@ func (st *State) Sample(shots int, rng *rand.Rand) (backend.Counts, error) {
 	if err := st.usable("sample"); err != nil {
 		return nil, err
 	}
-	if shots < 1 {
-		return nil, fmt.Errorf("tensornet: sample: shots = %d, want ≥ 1", shots)
+	u, err := backend.SortedUniforms(shots, rng)
+	if err != nil {
+		return nil, fmt.Errorf("tensornet: sample: %w", err)
 	}
-	if rng == nil {
-		return nil, errors.New("tensornet: sample: rng is nil")
-	}
-	u := make([]float64, shots)
-	for i := range u {
-		u[i] = rng.Float64()
-	}
-	slices.Sort(u)
 	total := st.centreNormSquared()
 	if !(total > 0) || math.IsInf(total, 0) {
 		return nil, fmt.Errorf("tensornet: sample: state norm² is %v", total)
