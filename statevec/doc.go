@@ -103,8 +103,9 @@
 // by scalar arithmetic, not memory. A butterfly costs about 0.65× the
 // dense real 4×4 when the state sits in cache (20 qubits, where both are
 // bound by arithmetic) and 0.7–0.85× at 24 qubits. With fusion the 20
-// random RY/CZ layers (710 gates) take about 0.43 passes per gate at 24
-// qubits and QFT-24 about 0.4. Building with GOAMD64=v3 lets the compiler
+// random RY/CZ layers (710 gates) take 0.4–0.75 passes per gate at 24
+// qubits and QFT-24 0.35–0.5, depending on how much of the state the
+// host's shared L3 holds (bench/README.md). Building with GOAMD64=v3 lets the compiler
 // fuse multiply-adds, 15–25 % faster on the dense kernels; the default
 // build is portable and gives the same results to rounding.
 package statevec
