@@ -28,6 +28,12 @@
 // lanes, or for a lowest qubit 0 or 1 the two or four neighbouring
 // amplitudes as fixed-size arrays.
 //
+// The loops repeat one shape per kernel on purpose. Go does not inline a
+// function passed as a value (nor a method called through a type
+// parameter), and a shared four-lane loop taking the 2×2 update as a
+// closure ran 1.3–1.45× slower than the hand-written real2Step (18 qubits,
+// in cache, one thread, side by side).
+//
 // # Streams
 //
 // A loop that walks one contiguous stream through a state larger than the
