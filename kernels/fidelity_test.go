@@ -63,30 +63,11 @@ func minEigen(t *testing.T, m *mat.Dense) float64 {
 // TestReferenceKernelsAllMethods checks the spec's kernel table with every
 // method: the Gram product, overlaps and compute–uncompute on each backend.
 func TestReferenceKernelsAllMethods(t *testing.T) {
-	pi := math.Pi
-	cases := []struct {
-		n, reps int
-		ent     Entanglement
-		alpha   float64
-		x, y    []float64
-		want    float64
-	}{
-		{2, 2, Linear, 2, []float64{0.5, 1.0}, []float64{2.0, 3.0}, 0.487259183201},
-		{2, 2, Linear, 2, []float64{1.0, 2.0}, []float64{1.1, 2.1}, 0.671986279876},
-		{2, 2, Linear, 2, []float64{0, 0}, []float64{pi, pi}, 0.814840862648},
-		{3, 2, Linear, 2, []float64{0.5, 1.0, 1.5}, []float64{2.0, 3.0, 0.7}, 0.279351879844},
-		{3, 2, Full, 2, []float64{0.5, 1.0, 1.5}, []float64{2.0, 3.0, 0.7}, 0.041431643154},
-		{3, 2, Linear, 2, []float64{1, 2, 3}, []float64{1.1, 2.1, 3.1}, 0.646740837245},
-		{3, 2, Full, 2, []float64{1, 2, 3}, []float64{1.1, 2.1, 3.1}, 0.657957220762},
-		{3, 1, Full, 2, []float64{0.5, 1.0, 1.5}, []float64{2.0, 3.0, 0.7}, 0.042271327640},
-		{3, 3, Full, 2, []float64{0.5, 1.0, 1.5}, []float64{2.0, 3.0, 0.7}, 0.097831740219},
-		{3, 2, Full, 1, []float64{0.5, 1.0, 1.5}, []float64{2.0, 3.0, 0.7}, 0.051087826666},
-	}
 	opts := []Options{{Method: MethodGram}}
 	for _, sim := range pairwiseBackends() {
 		opts = append(opts, Options{Method: MethodOverlap, Simulator: sim}, Options{Method: MethodComputeUncompute, Simulator: sim})
 	}
-	for _, tc := range cases {
+	for _, tc := range referenceKernels() {
 		fm := &PauliFeatureMap{Qubits: tc.n, Reps: tc.reps, Entanglement: tc.ent, Alpha: tc.alpha}
 		for _, o := range opts {
 			k := mustKernel(t, fm, o)
