@@ -26,62 +26,45 @@ func NewJeansProblem(kOverKJ, amp float64, nx, nv int, vmax float64) (Problem, e
 	if !(kOverKJ > 0) || math.IsInf(kOverKJ, 0) {
 		return Problem{}, fmt.Errorf("cbe: Jeans problem: k/k_J must be positive and finite, got %v", kOverKJ)
 	}
-	k := kOverKJ * math.Sqrt(4*math.Pi)
-	f0, err := PerturbedMaxwellian(1, amp, k, 1)
-	if err != nil {
-		return Problem{}, fmt.Errorf("cbe: Jeans problem: %w", err)
-	}
-	p := Problem{
-		Grid:     Grid{Nx: nx, Nv: nv, L: 2 * math.Pi / k, VMax: vmax},
-		Coupling: Gravity,
-		G:        1,
-		RhoBar:   1,
-		Initial:  f0,
-	}
-	if err := p.Validate(); err != nil {
-		return Problem{}, fmt.Errorf("cbe: Jeans problem: %w", err)
-	}
-	return p, nil
+	return perturbedProblem("Jeans problem", kOverKJ*math.Sqrt(4*math.Pi), amp, nx, nv, vmax, Gravity)
 }
 
 // NewLandauProblem is the Landau-damping setup in units ω_p = λ_D = 1:
 // f0 = (1 + eps·cos kx)·e^{−v²/2}/√(2π), L = 2π/k, v ∈ [−vmax, vmax).
 func NewLandauProblem(k, eps float64, nx, nv int, vmax float64) (Problem, error) {
-	if !(k > 0) || math.IsInf(k, 0) {
-		return Problem{}, fmt.Errorf("cbe: Landau problem: k must be positive and finite, got %v", k)
-	}
-	f0, err := PerturbedMaxwellian(1, eps, k, 1)
-	if err != nil {
-		return Problem{}, fmt.Errorf("cbe: Landau problem: %w", err)
-	}
-	p := Problem{
-		Grid:     Grid{Nx: nx, Nv: nv, L: 2 * math.Pi / k, VMax: vmax},
-		Coupling: Plasma,
-		RhoBar:   1,
-		Initial:  f0,
-	}
-	if err := p.Validate(); err != nil {
-		return Problem{}, fmt.Errorf("cbe: Landau problem: %w", err)
-	}
-	return p, nil
+	return perturbedProblem("Landau problem", k, eps, nx, nv, vmax, Plasma)
 }
 
 // NewFreeStreamingProblem is f0 = (1 + amp·cos kx)·e^{−v²/2}/√(2π) with
 // no field, L = 2π/k, v ∈ [−vmax, vmax).
 func NewFreeStreamingProblem(k, amp float64, nx, nv int, vmax float64) (Problem, error) {
+	return perturbedProblem("free-streaming problem", k, amp, nx, nv, vmax, FreeStreaming)
+}
+
+// perturbedProblem is the setup the constructors above share: f0 = (1 +
+// amp·cos kx)·e^{−v²/2}/√(2π) on one wavelength L = 2π/k, unit mean
+// density (G = 1 for gravity), checked by Problem.Validate.
+func perturbedProblem(name string, k, amp float64, nx, nv int, vmax float64, coupling Coupling) (Problem, error) {
 	if !(k > 0) || math.IsInf(k, 0) {
-		return Problem{}, fmt.Errorf("cbe: free-streaming problem: k must be positive and finite, got %v", k)
+		return Problem{}, fmt.Errorf("cbe: %s: k must be positive and finite, got %v", name, k)
 	}
 	f0, err := PerturbedMaxwellian(1, amp, k, 1)
 	if err != nil {
-		return Problem{}, fmt.Errorf("cbe: free-streaming problem: %w", err)
+		return Problem{}, fmt.Errorf("cbe: %s: %w", name, err)
 	}
 	p := Problem{
-		Grid:    Grid{Nx: nx, Nv: nv, L: 2 * math.Pi / k, VMax: vmax},
-		Initial: f0,
+		Grid:     Grid{Nx: nx, Nv: nv, L: 2 * math.Pi / k, VMax: vmax},
+		Coupling: coupling,
+		Initial:  f0,
+	}
+	if coupling != FreeStreaming {
+		p.RhoBar = 1
+	}
+	if coupling == Gravity {
+		p.G = 1
 	}
 	if err := p.Validate(); err != nil {
-		return Problem{}, fmt.Errorf("cbe: free-streaming problem: %w", err)
+		return Problem{}, fmt.Errorf("cbe: %s: %w", name, err)
 	}
 	return p, nil
 }
